@@ -1,0 +1,40 @@
+package org.linli.identity;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.linli.identity.domain.AccountService;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/** What other modules may ask of identity. */
+@Service
+public class IdentityApi {
+
+	private final AccountService accounts;
+
+	IdentityApi(AccountService accounts) {
+		this.accounts = accounts;
+	}
+
+	/** The signed-in account of the current request, if any. */
+	public Optional<CurrentUser> currentUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
+			return Optional.of(user);
+		}
+		return Optional.empty();
+	}
+
+	public boolean accountExists(String username) {
+		return this.accounts.exists(username);
+	}
+
+	/** Opens an account; the password must satisfy the policy. */
+	public UUID createAccount(NewAccount account) {
+		return this.accounts.create(account);
+	}
+
+}

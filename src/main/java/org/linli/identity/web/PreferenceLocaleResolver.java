@@ -1,0 +1,54 @@
+package org.linli.identity.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.WebUtils;
+
+/** Session (the account's choice), then cookie, then Accept-Language, then Chinese. */
+@Component("localeResolver")
+class PreferenceLocaleResolver implements LocaleResolver {
+
+	@Override
+	public Locale resolveLocale(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session != null && session.getAttribute(UserPreferences.LOCALE_ATTRIBUTE) instanceof Locale locale) {
+			return locale;
+		}
+		Cookie cookie = WebUtils.getCookie(request, UserPreferences.LOCALE_COOKIE);
+		Locale fromCookie = cookie == null ? null : UserPreferences.supported(cookie.getValue());
+		if (fromCookie != null) {
+			return fromCookie;
+		}
+		String header = request.getHeader("Accept-Language");
+		if (header != null) {
+			for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+				Locale supported = UserPreferences.supported(range.getRange());
+				if (supported != null) {
+					return supported;
+				}
+			}
+		}
+		return UserPreferences.CHINESE;
+	}
+
+	@Override
+	public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		Locale supported = UserPreferences.supported(locale == null ? null : locale.toLanguageTag());
+		Locale chosen = supported == null ? UserPreferences.CHINESE : supported;
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.setAttribute(UserPreferences.LOCALE_ATTRIBUTE, chosen);
+		}
+		if (response != null) {
+			response.addCookie(UserPreferences.cookie(UserPreferences.LOCALE_COOKIE, chosen.toLanguageTag(), request));
+		}
+	}
+
+}

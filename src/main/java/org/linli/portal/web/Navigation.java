@@ -1,0 +1,38 @@
+package org.linli.portal.web;
+
+import java.util.EnumSet;
+import java.util.List;
+
+import org.linli.identity.CurrentUser;
+import org.linli.identity.Role;
+
+/**
+ * The workbench menu. Each role sees only what it may use; the URL rules in the security configuration enforce the
+ * same split, so a hidden item is also a refused page.
+ */
+final class Navigation {
+
+	static final List<NavigationItem> CONSOLE = List.of(
+			new NavigationItem("nav.home", "/console", "home", Role.STAFF),
+			new NavigationItem("nav.communities", "/console/communities", "building",
+					EnumSet.complementOf(EnumSet.of(Role.RESIDENT, Role.AUDITOR, Role.SECURITY_ADMIN))),
+			new NavigationItem("nav.accounts", "/console/accounts", "users",
+					EnumSet.of(Role.PLATFORM_ADMIN, Role.SECURITY_ADMIN)),
+			new NavigationItem("nav.audit", "/console/audit", "shield", EnumSet.of(Role.AUDITOR)),
+			new NavigationItem("nav.api", "/swagger-ui/index.html", "code",
+					EnumSet.of(Role.PLATFORM_ADMIN, Role.SECURITY_ADMIN)),
+			new NavigationItem("nav.myAccount", "/account/password", "key", Role.STAFF));
+
+	static final List<NavigationItem> APP = List.of(
+			new NavigationItem("app.nav.home", "/app", "home", EnumSet.allOf(Role.class)),
+			new NavigationItem("app.nav.household", "/app/household", "house", EnumSet.allOf(Role.class)),
+			new NavigationItem("app.nav.settings", "/app/settings", "gear", EnumSet.allOf(Role.class)));
+
+	private Navigation() {
+	}
+
+	static List<NavigationItem> consoleFor(CurrentUser user) {
+		return CONSOLE.stream().filter(item -> user.hasAnyRole(item.roles())).toList();
+	}
+
+}

@@ -1,0 +1,14 @@
+package org.linli.registry;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/** A household as its own members see it: the room and who lives there. */
+public record HouseholdView(UUID householdId, UUID communityId, String communityName, String building, String unit,
+		String number, BigDecimal exclusiveArea, List<Member> members) {
+
+	public record Member(UUID personId, String name, String relation, Integer birthYear) {
+	}
+
+}
