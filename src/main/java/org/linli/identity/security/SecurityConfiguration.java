@@ -4,6 +4,7 @@ import org.linli.identity.Role;
 import org.linli.identity.domain.ApiTokenService;
 import org.linli.identity.domain.AccountService;
 import org.linli.identity.domain.SecuritySettings;
+import org.linli.shared.web.Languages;
 import org.linli.shared.web.Problems;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,7 +27,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * Two filter chains: the open API and actuator (stateless bearer tokens, problem-detail errors) and the pages
@@ -77,9 +77,9 @@ class SecurityConfiguration {
 				.anyRequest().authenticated())
 			.exceptionHandling(ex -> ex
 				.authenticationEntryPoint((request, response, e) -> problems.write(response,
-						problems.problem(HttpStatus.UNAUTHORIZED, "problem.401.detail", LocaleContextHolder.getLocale())))
+						problems.problem(HttpStatus.UNAUTHORIZED, "problem.401.detail", Languages.fromAcceptLanguage(request))))
 				.accessDeniedHandler((request, response, e) -> problems.write(response,
-						problems.problem(HttpStatus.FORBIDDEN, "problem.403.detail", LocaleContextHolder.getLocale()))))
+						problems.problem(HttpStatus.FORBIDDEN, "problem.403.detail", Languages.fromAcceptLanguage(request)))))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		return http.build();
 	}

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.linli.shared.web.Languages;
+
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.WebUtils;
@@ -26,16 +28,7 @@ class PreferenceLocaleResolver implements LocaleResolver {
 		if (fromCookie != null) {
 			return fromCookie;
 		}
-		String header = request.getHeader("Accept-Language");
-		if (header != null) {
-			for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
-				Locale supported = UserPreferences.supported(range.getRange());
-				if (supported != null) {
-					return supported;
-				}
-			}
-		}
-		return UserPreferences.CHINESE;
+		return Languages.fromAcceptLanguage(request);
 	}
 
 	@Override

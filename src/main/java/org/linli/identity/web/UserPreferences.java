@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.linli.shared.web.Languages;
+
 import org.springframework.util.StringUtils;
 import org.springframework.web.util.WebUtils;
 
@@ -17,7 +19,7 @@ import org.springframework.web.util.WebUtils;
  */
 public final class UserPreferences {
 
-	public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+	public static final Locale CHINESE = Languages.CHINESE;
 
 	static final String LOCALE_ATTRIBUTE = "linli.locale";
 
@@ -30,19 +32,9 @@ public final class UserPreferences {
 	private UserPreferences() {
 	}
 
-	/** The two languages Linli speaks; anything else becomes Chinese. */
+	/** The two languages Linli speaks; anything else becomes null. */
 	public static Locale supported(String tagOrLanguage) {
-		if (!StringUtils.hasText(tagOrLanguage)) {
-			return null;
-		}
-		String value = tagOrLanguage.trim().toLowerCase(Locale.ROOT);
-		if (value.startsWith("en")) {
-			return Locale.ENGLISH;
-		}
-		if (value.startsWith("zh")) {
-			return CHINESE;
-		}
-		return null;
+		return Languages.supported(tagOrLanguage);
 	}
 
 	public static void load(HttpSession session, String language, boolean elderly) {

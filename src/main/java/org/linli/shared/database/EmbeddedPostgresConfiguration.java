@@ -19,12 +19,28 @@ class EmbeddedPostgresConfiguration {
 	@Bean
 	DataSource dataSource(@Value("${linli.embedded-postgres.data-directory}") Path dataDirectory,
 			@Value("${linli.embedded-postgres.clean:false}") boolean clean) {
-		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(EmbeddedPostgresServer.start(dataDirectory, clean));
+		HikariDataSource dataSource = new EmbeddedDataSource();
+		dataSource.setJdbcUrl(EmbeddedPostgresServer.acquire(dataDirectory, clean));
 		dataSource.setUsername("postgres");
 		dataSource.setMaximumPoolSize(20);
 		dataSource.setPoolName("linli-embedded");
 		return dataSource;
+	}
+
+	/** Releases the embedded server after the pool is closed, so the server outlives every connection. */
+	static class EmbeddedDataSource extends HikariDataSource {
+
+		private boolean released;
+
+		@Override
+		public synchronized void close() {
+			super.close();
+			if (!this.released) {
+				this.released = true;
+				EmbeddedPostgresServer.release();
+			}
+		}
+
 	}
 
 }

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One embedded PostgreSQL server per JVM, kept in a data directory between runs. Test contexts share it, so it lives
- * in a static holder rather than in a Spring bean.
+ * in a static holder rather than in a Spring bean: each data source acquires it and releases it when closed, and the
+ * last release stops the server. That keeps it running until every context has shut down (a JVM shutdown hook would
+ * race the contexts' own shutdown, which still needs the database).
  */
 public final class EmbeddedPostgresServer {
 
@@ -29,12 +31,15 @@ public final class EmbeddedPostgresServer {
 
 	private static Path serverDirectory;
 
+	private static int users;
+
 	private EmbeddedPostgresServer() {
 	}
 
-	/** Starts the server on first call; later calls with the same directory return the same JDBC URL. */
-	public static synchronized String start(Path dataDirectory, boolean clean) {
+	/** Starts the server on first call; later calls return the same JDBC URL. Pair each call with {@link #release()}. */
+	public static synchronized String acquire(Path dataDirectory, boolean clean) {
 		Path directory = dataDirectory.toAbsolutePath().normalize();
+		users++;
 		if (server != null) {
 			if (!directory.equals(serverDirectory)) {
 				log.warn("Embedded PostgreSQL already runs on {}; ignoring {}", serverDirectory, directory);
@@ -54,6 +59,7 @@ public final class EmbeddedPostgresServer {
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("timezone", "Asia/Shanghai")
 				.setServerConfig("max_connections", "200")
+				.setRegisterShutdownHook(false)
 				.start();
 			serverDirectory = directory;
 			createDatabase();
@@ -61,7 +67,22 @@ public final class EmbeddedPostgresServer {
 			return jdbcUrl();
 		}
 		catch (IOException ex) {
+			users--;
 			throw new UncheckedIOException("Could not start embedded PostgreSQL in " + directory, ex);
+		}
+	}
+
+	/** The last user to release the server stops it. */
+	public static synchronized void release() {
+		if (users > 0 && --users == 0 && server != null) {
+			try {
+				server.close();
+			}
+			catch (IOException ex) {
+				log.warn("Could not stop embedded PostgreSQL cleanly", ex);
+			}
+			server = null;
+			serverDirectory = null;
 		}
 	}
 

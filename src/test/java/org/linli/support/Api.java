@@ -1,0 +1,56 @@
+package org.linli.support;
+
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** Small helpers for calling the open API from tests. */
+public final class Api {
+
+	public static final String DEMO_PASSWORD = "Demo@2026";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private Api() {
+	}
+
+	public static String json(Object value) {
+		return JSON.writeValueAsString(value);
+	}
+
+	public static JsonNode body(MvcResult result) throws Exception {
+		return JSON.readTree(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	public static MvcResult tokenRequest(MockMvc mvc, String username, String password) throws Exception {
+		return mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+			.content(json(Map.of("username", username, "password", password)))).andReturn();
+	}
+
+	/** A bearer token for a demo account (or any account with the given password). */
+	public static String token(MockMvc mvc, String username, String password) throws Exception {
+		MvcResult result = tokenRequest(mvc, username, password);
+		if (result.getResponse().getStatus() != 200) {
+			throw new IllegalStateException("no token for " + username + ": " + result.getResponse().getStatus());
+		}
+		return body(result).get("accessToken").asString();
+	}
+
+	public static String token(MockMvc mvc, String username) throws Exception {
+		return token(mvc, username, DEMO_PASSWORD);
+	}
+
+	public static <B extends MockHttpServletRequestBuilder> B bearer(B request, String token) {
+		request.header("Authorization", "Bearer " + token);
+		return request;
+	}
+
+}
