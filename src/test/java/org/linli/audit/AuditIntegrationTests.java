@@ -64,6 +64,14 @@ class AuditIntegrationTests {
 	}
 
 	@Test
+	void refusedRequestsOfSignedInAccountsAreRecorded() throws Exception {
+		var resident = Pages.signIn(this.mvc, "resident");
+		this.mvc.perform(get("/console/accounts").session(resident.session())).andExpect(status().isForbidden());
+		assertThat(count("account = :a and action = 'ACCESS GET' and object = '/console/accounts' "
+				+ "and result = 'REJECTED'", "resident")).isPositive();
+	}
+
+	@Test
 	void theAuditorSearchesAndExportsTheTrailAndOthersCannot() throws Exception {
 		Pages.signIn(this.mvc, "committee");
 		String auditor = Api.token(this.mvc, "auditor");

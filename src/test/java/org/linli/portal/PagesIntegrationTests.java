@@ -75,6 +75,25 @@ class PagesIntegrationTests {
 	}
 
 	@Test
+	void theSecurityAdministratorUnlocksAccountsButDoesNotOpenThem() throws Exception {
+		var security = Pages.signIn(this.mvc, "security");
+		this.mvc.perform(get("/console/accounts").session(security.session()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("name=\"password\""))));
+		this.mvc.perform(post("/console/accounts").session(security.session()).with(csrf())
+			.param("username", "bysecurity").param("displayName", "x").param("password", "Strong#Pass1")
+			.param("roles", "RESIDENT")).andExpect(status().isForbidden());
+		this.jdbc.sql("update identity.account set failed_attempts = 5, locked_until = now() + interval '10 minutes' "
+				+ "where username = 'pm'").update();
+		String id = this.jdbc.sql("select id::text from identity.account where username = 'pm'").query(String.class)
+			.single();
+		this.mvc.perform(post("/console/accounts/" + id + "/unlock").session(security.session()).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.sql("select locked_until is null from identity.account where username = 'pm'")
+			.query(Boolean.class).single()).isTrue();
+	}
+
+	@Test
 	void residentsUseTheAppAndSeeTheirOwnHouseholdButNotTheWorkbench() throws Exception {
 		var resident = Pages.signIn(this.mvc, "resident");
 		assertThat(resident.redirect()).isEqualTo("/app");

@@ -7,15 +7,17 @@ import org.linli.audit.AuditRecord;
 import org.linli.audit.AuditRecord.Result;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Sign-in successes and failures (pages and token endpoint alike) and sign-outs go into the audit trail. */
+/** Sign-ins, failed sign-ins, sign-outs (pages and token endpoint alike) and refused requests go into the trail. */
 @Component
 class SignInAuditListener {
 
@@ -36,6 +38,19 @@ class SignInAuditListener {
 	void failure(AbstractAuthenticationFailureEvent event) {
 		record(event.getAuthentication().getName(), "LOGIN", Result.FAILURE,
 				event.getException().getClass().getSimpleName());
+	}
+
+	/** Requests refused for lack of rights (not the sign-in redirects of anonymous visitors). */
+	@EventListener
+	void denied(AuthorizationDeniedEvent<?> event) {
+		var authentication = event.getAuthentication().get();
+		if (authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken)) {
+			HttpServletRequest request = currentRequest();
+			String action = request == null ? "ACCESS" : "ACCESS " + request.getMethod();
+			this.audit.record(new AuditRecord(authentication.getName(), action, channel(), Result.REJECTED,
+					sourceAddress(), "denied"));
+		}
 	}
 
 	@EventListener

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.linli.identity.IdentityApi;
 import org.linli.identity.NewAccount;
 import org.linli.identity.Role;
 import org.linli.identity.domain.AccountService;
@@ -16,6 +17,7 @@ import org.linli.shared.web.RequestOutcome;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +38,14 @@ class AccountsConsoleController {
 
 	private final Problems problems;
 
-	AccountsConsoleController(AccountService accounts, ApiTokenService tokens, Problems problems) {
+	private final IdentityApi identity;
+
+	AccountsConsoleController(AccountService accounts, ApiTokenService tokens, Problems problems,
+			IdentityApi identity) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.problems = problems;
+		this.identity = identity;
 	}
 
 	@GetMapping
@@ -47,10 +53,12 @@ class AccountsConsoleController {
 		model.addAttribute("accounts", this.accounts.list());
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("canCreate", this.identity.currentUser().map(u -> u.hasRole(Role.PLATFORM_ADMIN)).orElse(false));
 		return "identity/accounts";
 	}
 
 	@PostMapping
+	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
 	String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String password,
 			@RequestParam(required = false) List<Role> roles, @RequestParam(required = false) String communityIds,
 			Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
