@@ -27,6 +27,9 @@ class CommunitiesIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void staffSeeTheDemoCompoundWithItsCounts() throws Exception {
 		String token = Api.token(this.mvc, "manager");
@@ -70,6 +73,41 @@ class CommunitiesIntegrationTests {
 		this.mvc.perform(bearer(get("/api/v1/communities"), admin))
 			.andExpect(jsonPath("$[*].code").value(hasItem(code)))
 			.andExpect(jsonPath("$[*].code").value(hasItem("xingfuli")));
+	}
+
+	@Test
+	void theListedCountsStayExactWhenRowsComeAndGo() throws Exception {
+		String admin = Api.token(this.mvc, "admin");
+		String code = "count-" + UUID.randomUUID().toString().substring(0, 8);
+		String id = Api.body(this.mvc.perform(bearer(post("/api/v1/communities"), admin)
+			.contentType(MediaType.APPLICATION_JSON).content(Api.json(Map.of("code", code, "name", "计数小区"))))
+			.andExpect(jsonPath("$.rooms").value(0))
+			.andReturn()).get("id").asString();
+		UUID community = UUID.fromString(id);
+		UUID building = UUID.randomUUID();
+		this.jdbc.sql("insert into registry.building (id, community_id, name) values (:b, :c, '1号楼')")
+			.param("b", building).param("c", community).update();
+		for (int i = 1; i <= 3; i++) {
+			this.jdbc.sql("""
+					insert into registry.room (id, community_id, building_id, unit, floor, number, exclusive_area,
+					  area_source) values (gen_random_uuid(), :c, :b, '1', 1, :n, 80.00, 'REGISTERED')
+					""").param("c", community).param("b", building).param("n", "10" + i).update();
+		}
+		this.jdbc.sql("delete from registry.room where community_id = :c and number = '101'").param("c", community)
+			.update();
+		this.mvc.perform(bearer(get("/api/v1/communities"), admin))
+			.andExpect(jsonPath("$[?(@.code == '" + code + "')].buildings").value(org.hamcrest.Matchers.contains(1)))
+			.andExpect(jsonPath("$[?(@.code == '" + code + "')].rooms").value(org.hamcrest.Matchers.contains(2)));
+		var stored = this.jdbc.sql("select rooms, households, persons from registry.community_count "
+				+ "where community_id = (select id from registry.community where code = 'xingfuli')")
+			.query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+		var counted = this.jdbc.sql("""
+				select (select count(*) from registry.room r where r.community_id = c.id),
+				       (select count(*) from registry.household h where h.community_id = c.id),
+				       (select count(*) from registry.person p where p.community_id = c.id)
+				  from registry.community c where c.code = 'xingfuli'
+				""").query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+		org.assertj.core.api.Assertions.assertThat(stored).isEqualTo(counted);
 	}
 
 	@Test

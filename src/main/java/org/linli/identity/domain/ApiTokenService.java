@@ -4,15 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.linli.identity.CurrentUser;
+import org.linli.identity.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,17 +38,14 @@ public class ApiTokenService {
 
 	private final JdbcClient jdbc;
 
-	private final AccountService accounts;
-
 	private final SecuritySettings settings;
 
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
-	ApiTokenService(JdbcClient jdbc, AccountService accounts, SecuritySettings settings, Clock clock) {
+	ApiTokenService(JdbcClient jdbc, SecuritySettings settings, Clock clock) {
 		this.jdbc = jdbc;
-		this.accounts = accounts;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -67,24 +70,47 @@ public class ApiTokenService {
 		return new IssuedToken(value, this.settings.tokenLifetime().toSeconds());
 	}
 
-	/** The account behind a live token, if the token is known, unexpired, unrevoked and the account usable. */
-	@Transactional(readOnly = true)
+	/**
+	 * The account behind a live token, if the token is known, unexpired, unrevoked and the account usable. One query
+	 * and no transaction: this runs on every API request.
+	 */
 	public Optional<CurrentUser> authenticate(String token) {
 		if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
 		return this.jdbc.sql("""
-				select account_id from identity.api_token
-				 where token_hash = :hash and revoked_at is null and expires_at > :now
+				select a.id, a.username, a.display_name, a.person_id,
+				       array(select r.role from identity.account_role r where r.account_id = a.id) as roles,
+				       array(select c.community_id from identity.account_community c where c.account_id = a.id)
+				         as communities
+				  from identity.api_token t
+				  join identity.account a on a.id = t.account_id
+				 where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now
+				   and a.enabled and (a.locked_until is null or a.locked_until <= :now)
 				""")
 			.param("hash", hash(token))
 			.param("now", Timestamp.from(now))
-			.query(UUID.class)
-			.optional()
-			.flatMap(this.accounts::find)
-			.filter(account -> account.enabled() && !account.lockedAt(now))
-			.map(this.accounts::currentUserOf);
+			.query((rs, n) -> new CurrentUser(rs.getObject("id", UUID.class), rs.getString("username"), null,
+					rs.getString("display_name"), roles(rs.getArray("roles")), uuids(rs.getArray("communities")),
+					rs.getObject("person_id", UUID.class), true, false))
+			.optional();
+	}
+
+	private static Set<Role> roles(Array array) throws SQLException {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (Object role : (Object[]) array.getArray()) {
+			roles.add(Role.valueOf((String) role));
+		}
+		return roles;
+	}
+
+	private static Set<UUID> uuids(Array array) throws SQLException {
+		Set<UUID> ids = new HashSet<>();
+		for (Object id : (Object[]) array.getArray()) {
+			ids.add((UUID) id);
+		}
+		return ids;
 	}
 
 	@Transactional

@@ -18,13 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CommunityService {
 
+	/** Counts come from registry.community_count, which triggers keep exact (V4). */
 	private static final String SUMMARY = """
-			select c.id, c.code, c.name, c.address,
-			  (select count(*) from registry.building b where b.community_id = c.id) as buildings,
-			  (select count(*) from registry.room r where r.community_id = c.id) as rooms,
-			  (select count(*) from registry.household h where h.community_id = c.id) as households,
-			  (select count(*) from registry.person p where p.community_id = c.id and p.household_id is not null) as persons
-			from registry.community c
+			select c.id, c.code, c.name, c.address, n.buildings, n.rooms, n.households, n.persons
+			  from registry.community c
+			  join registry.community_count n on n.community_id = c.id
 			""";
 
 	private final JdbcClient jdbc;
@@ -36,8 +34,7 @@ public class CommunityService {
 		this.clock = clock;
 	}
 
-	/** Summaries of the given communities, or of all when {@code ids} is null; ordered by name. */
-	@Transactional(readOnly = true)
+	/** Summaries of the given communities, or of all when {@code ids} is null; one query, no transaction. */
 	public List<CommunitySummary> summaries(Collection<UUID> ids) {
 		if (ids != null && ids.isEmpty()) {
 			return List.of();
@@ -50,7 +47,6 @@ public class CommunityService {
 			.list();
 	}
 
-	@Transactional(readOnly = true)
 	public Optional<UUID> idByCode(String code) {
 		return this.jdbc.sql("select id from registry.community where code = :code")
 			.param("code", code)

@@ -36,10 +36,31 @@ public final class EmbeddedPostgresServer {
 	private EmbeddedPostgresServer() {
 	}
 
+	/**
+	 * Starts the server in the background while the application context is still being built; {@link #acquire}
+	 * joins it. Saves the second or so the server takes to start.
+	 */
+	public static void startEarly(Path dataDirectory, boolean clean) {
+		Thread.ofPlatform().name("embedded-postgres-start").daemon().start(() -> {
+			try {
+				ensureStarted(dataDirectory, clean);
+			}
+			catch (RuntimeException ex) {
+				// acquire() starts it again and reports the failure where it matters
+				log.debug("Early start of embedded PostgreSQL failed", ex);
+			}
+		});
+	}
+
 	/** Starts the server on first call; later calls return the same JDBC URL. Pair each call with {@link #release()}. */
 	public static synchronized String acquire(Path dataDirectory, boolean clean) {
-		Path directory = dataDirectory.toAbsolutePath().normalize();
+		String url = ensureStarted(dataDirectory, clean);
 		users++;
+		return url;
+	}
+
+	private static synchronized String ensureStarted(Path dataDirectory, boolean clean) {
+		Path directory = dataDirectory.toAbsolutePath().normalize();
 		if (server != null) {
 			if (!directory.equals(serverDirectory)) {
 				log.warn("Embedded PostgreSQL already runs on {}; ignoring {}", serverDirectory, directory);
@@ -67,7 +88,6 @@ public final class EmbeddedPostgresServer {
 			return jdbcUrl();
 		}
 		catch (IOException ex) {
-			users--;
 			throw new UncheckedIOException("Could not start embedded PostgreSQL in " + directory, ex);
 		}
 	}
