@@ -21,7 +21,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.linli.support.Api.bearer;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -47,10 +46,8 @@ class SecondFactorIntegrationTests {
 	@Test
 	void newStaffChangeTheTemporaryPasswordThenEnrolThenUseTheCode() throws Exception {
 		String username = "tech" + UUID.randomUUID().toString().substring(0, 6);
-		this.mvc.perform(bearer(post("/api/v1/accounts"), Api.token(this.mvc, "admin"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(Api.json(Map.of("username", username, "password", "Temp#Pass2026", "displayName", "新技师",
-					"roles", List.of("TECHNICIAN"), "communityIds", List.of()))))
+		Api.createAccount(this.mvc, Api.token(this.mvc, "admin"), username, "Temp#Pass2026", List.of("TECHNICIAN"),
+				List.of())
 			.andExpect(status().isCreated());
 
 		// 1. the temporary password must be replaced before anything else opens

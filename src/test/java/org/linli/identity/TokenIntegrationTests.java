@@ -1,7 +1,6 @@
 package org.linli.identity;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -9,7 +8,6 @@ import org.linli.support.Api;
 import org.linli.support.LinliIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -18,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.support.Api.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -121,9 +118,7 @@ class TokenIntegrationTests {
 	@Test
 	void platformAdminCreatesAnAccountWhoseTokenWorksAtOnce() throws Exception {
 		String admin = Api.token(this.mvc, "admin");
-		this.mvc.perform(bearer(post("/api/v1/accounts"), admin).contentType(MediaType.APPLICATION_JSON)
-			.content(Api.json(Map.of("username", "newstaff", "password", "Temp#Pass2026", "displayName", "新员工",
-					"roles", List.of("PROPERTY_STAFF"), "communityIds", List.of()))))
+		Api.createAccount(this.mvc, admin, "newstaff", "Temp#Pass2026", List.of("PROPERTY_STAFF"), List.of())
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.id").isNotEmpty());
 		String token = Api.token(this.mvc, "newstaff", "Temp#Pass2026");
@@ -133,15 +128,11 @@ class TokenIntegrationTests {
 	@Test
 	void accountCreationRefusesWeakPasswordsAndCombinedAdministratorRoles() throws Exception {
 		String admin = Api.token(this.mvc, "admin");
-		this.mvc.perform(bearer(post("/api/v1/accounts"), admin).contentType(MediaType.APPLICATION_JSON)
-			.content(Api.json(Map.of("username", "weak1", "password", "password", "displayName", "弱密码",
-					"roles", List.of("RESIDENT")))))
+		Api.createAccount(this.mvc, admin, "weak1", "password", List.of("RESIDENT"), List.of())
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("password"))
 			.andExpect(jsonPath("$.errors[0].message").isNotEmpty());
-		this.mvc.perform(bearer(post("/api/v1/accounts"), admin).contentType(MediaType.APPLICATION_JSON)
-			.content(Api.json(Map.of("username", "allpower", "password", "Strong#Pass1", "displayName", "全能",
-					"roles", List.of("PLATFORM_ADMIN", "AUDITOR")))))
+		Api.createAccount(this.mvc, admin, "allpower", "Strong#Pass1", List.of("PLATFORM_ADMIN", "AUDITOR"), List.of())
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("roles"));
 		assertThat(this.jdbc.sql("select count(*) from identity.account where username in ('weak1', 'allpower')")
@@ -151,9 +142,7 @@ class TokenIntegrationTests {
 	@Test
 	void onlyThePlatformAdminCreatesAccounts() throws Exception {
 		String manager = Api.token(this.mvc, "manager");
-		this.mvc.perform(bearer(post("/api/v1/accounts"), manager).contentType(MediaType.APPLICATION_JSON)
-			.content(Api.json(Map.of("username", "sneaky", "password", "Strong#Pass1", "displayName", "x",
-					"roles", List.of("PLATFORM_ADMIN")))))
+		Api.createAccount(this.mvc, manager, "sneaky", "Strong#Pass1", List.of("PLATFORM_ADMIN"), List.of())
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.status").value(403));
 	}
@@ -161,9 +150,7 @@ class TokenIntegrationTests {
 	private String newAccount(String prefix, String password) throws Exception {
 		String username = prefix + UUID.randomUUID().toString().substring(0, 8);
 		String admin = Api.token(this.mvc, "admin");
-		this.mvc.perform(bearer(post("/api/v1/accounts"), admin).contentType(MediaType.APPLICATION_JSON)
-			.content(Api.json(Map.of("username", username, "password", password, "displayName", "测试",
-					"roles", List.of("RESIDENT")))))
+		Api.createAccount(this.mvc, admin, username, password, List.of("RESIDENT"), List.of())
 			.andExpect(status().isCreated());
 		return username;
 	}

@@ -57,9 +57,7 @@ class CommunitiesIntegrationTests {
 		String id = created.get("id").asString();
 
 		String username = "scoped" + UUID.randomUUID().toString().substring(0, 6);
-		this.mvc.perform(bearer(post("/api/v1/accounts"), admin).contentType(MediaType.APPLICATION_JSON)
-			.content(Api.json(Map.of("username", username, "password", "Scoped#Pass1", "displayName", "外小区员工",
-					"roles", List.of("PROPERTY_STAFF"), "communityIds", List.of(id)))))
+		Api.createAccount(this.mvc, admin, username, "Scoped#Pass1", List.of("PROPERTY_STAFF"), List.of(id))
 			.andExpect(status().isCreated());
 		String scoped = Api.token(this.mvc, username, "Scoped#Pass1");
 		this.mvc.perform(bearer(get("/api/v1/communities"), scoped))

@@ -48,6 +48,15 @@ public final class Api {
 		return token(mvc, username, DEMO_PASSWORD);
 	}
 
+	/** POST /api/v1/accounts as the caller whose token is given. */
+	public static org.springframework.test.web.servlet.ResultActions createAccount(MockMvc mvc, String callerToken,
+			String username, String password, java.util.List<String> roles, java.util.List<String> communityIds)
+			throws Exception {
+		return mvc.perform(bearer(post("/api/v1/accounts"), callerToken).contentType(MediaType.APPLICATION_JSON)
+			.content(json(Map.of("username", username, "password", password, "displayName", "测试 " + username,
+					"roles", roles, "communityIds", communityIds))));
+	}
+
 	public static <B extends MockHttpServletRequestBuilder> B bearer(B request, String token) {
 		request.header("Authorization", "Bearer " + token);
 		return request;

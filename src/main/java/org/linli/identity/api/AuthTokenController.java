@@ -1,5 +1,8 @@
 package org.linli.identity.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.linli.identity.CurrentUser;
@@ -30,10 +33,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth/token")
 class AuthTokenController {
 
-	record TokenRequest(String username, String password, String totp) {
+	record TokenRequest(@Schema(example = "manager") String username, @Schema(example = "Demo@2026") String password,
+			@Schema(description = "6-digit TOTP code, required once the account has enrolled", example = "123456",
+					requiredMode = Schema.RequiredMode.NOT_REQUIRED) String totp) {
 	}
 
-	record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+	record TokenResponse(@Schema(example = "lnl_3q2-7wEXAMPLEtokenvalue") String accessToken,
+			@Schema(example = "Bearer") String tokenType, @Schema(example = "28800") long expiresIn) {
 	}
 
 	private final AuthenticationManager authenticationManager;
@@ -49,6 +55,8 @@ class AuthTokenController {
 	}
 
 	@PostMapping
+	@SecurityRequirements
+	@Operation(summary = "Exchange username and password (and TOTP once enrolled) for a bearer token")
 	ResponseEntity<TokenResponse> issue(@RequestBody TokenRequest request) {
 		String username = request.username() == null ? "" : request.username();
 		String password = request.password() == null ? "" : request.password();
