@@ -34,12 +34,15 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> domain(DomainException ex) {
 		Locale locale = LocaleContextHolder.getLocale();
 		ProblemDetail problem;
-		if (ex.field() != null) {
-			problem = this.problems.validation(List.of(new Problems.FieldError(ex.field(), ex.code(),
-					this.problems.message(ex.code(), locale, ex.args()))), locale);
+		if (!ex.violations().isEmpty()) {
+			problem = this.problems.validation(ex.violations().stream()
+				.map(v -> new Problems.FieldError(v.field(), v.code(), this.problems.message(v.code(), locale, v.args())))
+				.toList(), locale);
 			problem.setStatus(ex.status().value());
 			problem.setTitle(this.problems.title(ex.status(), locale));
-			problem.setDetail(this.problems.message(ex.code(), locale, ex.args()));
+			if (ex.violations().size() == 1) {
+				problem.setDetail(this.problems.message(ex.code(), locale, ex.args()));
+			}
 		}
 		else {
 			problem = this.problems.problem(ex.status(), ex.code(), locale, ex.args());

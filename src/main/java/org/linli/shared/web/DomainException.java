@@ -21,12 +21,27 @@ public class DomainException extends RuntimeException {
 
 	private final String field;
 
+	private final transient java.util.List<Violations.Violation> violations;
+
 	public DomainException(HttpStatus status, String field, String code, Object... args) {
 		super(code);
 		this.status = status;
 		this.field = field;
 		this.code = code;
 		this.args = args;
+		this.violations = field == null ? java.util.List.of()
+				: java.util.List.of(new Violations.Violation(field, code, args));
+	}
+
+	/** Several field errors at once (400); the first one is also this exception's code and field. */
+	DomainException(Violations violations) {
+		super(violations.list().getFirst().code());
+		var first = violations.list().getFirst();
+		this.status = HttpStatus.BAD_REQUEST;
+		this.field = first.field();
+		this.code = first.code();
+		this.args = first.args();
+		this.violations = violations.list();
 	}
 
 	public static DomainException invalid(String field, String code, Object... args) {
@@ -55,6 +70,11 @@ public class DomainException extends RuntimeException {
 
 	public String field() {
 		return this.field;
+	}
+
+	/** Every field error, empty for a refusal that concerns no field. */
+	public java.util.List<Violations.Violation> violations() {
+		return this.violations;
 	}
 
 }

@@ -61,7 +61,12 @@ public class Problems {
 
 	/** A page's field errors: the field at fault mapped to its translated message. */
 	public Map<String, String> fieldErrors(DomainException ex, Locale locale) {
-		return Map.of(ex.field() == null ? "form" : ex.field(), message(ex.code(), locale, ex.args()));
+		if (ex.violations().isEmpty()) {
+			return Map.of("form", message(ex.code(), locale, ex.args()));
+		}
+		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		ex.violations().forEach(v -> errors.putIfAbsent(v.field(), message(v.code(), locale, v.args())));
+		return errors;
 	}
 
 	/** Writes a problem straight to a response, for filters that run before Spring MVC. */

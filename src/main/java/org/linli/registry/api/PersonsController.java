@@ -1,0 +1,98 @@
+package org.linli.registry.api;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.linli.audit.AuditApi;
+import org.linli.audit.AuditRecord;
+import org.linli.identity.CommunityAccess;
+import org.linli.identity.CurrentUser;
+import org.linli.registry.domain.PersonRecord;
+import org.linli.registry.domain.PersonService;
+import org.linli.registry.domain.PersonalDataPolicy;
+import org.linli.registry.domain.RegistryAccess;
+import org.linli.shared.web.DomainException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Persons of a community, masked by role. A resident reads only the members of their own household; any other person
+ * is "not found" to them, so ids reveal nothing. Revealing full values is an audited action.
+ */
+@RestController
+@RequestMapping("/api/v1/communities/{cid}/persons")
+class PersonsController {
+
+	record NewPerson(String name, String idNumber, String phone, LocalDate birthDate) {
+	}
+
+	private final PersonService persons;
+
+	private final RegistryAccess access;
+
+	private final CommunityAccess communities;
+
+	private final AuditApi audit;
+
+	PersonsController(PersonService persons, RegistryAccess access, CommunityAccess communities, AuditApi audit) {
+		this.persons = persons;
+		this.access = access;
+		this.communities = communities;
+		this.audit = audit;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, String> create(@PathVariable UUID cid, @RequestBody NewPerson request) {
+		this.access.requireWrite(cid);
+		UUID id = this.persons.create(cid, new PersonService.NewPerson(request.name(), request.idNumber(),
+				request.phone(), request.birthDate()));
+		return Map.of("id", id.toString());
+	}
+
+	@GetMapping("/{id}")
+	PersonRecord read(@PathVariable UUID cid, @PathVariable UUID id,
+			@RequestParam(defaultValue = "false") boolean reveal, HttpServletRequest request) {
+		CurrentUser user = this.communities.require(cid);
+		boolean staff = isRegistryReader(cid);
+		boolean sameHousehold = this.persons.sameHousehold(cid, user.personId(), id);
+		if (!staff && !sameHousehold) {
+			throw DomainException.notFound("person.notFound");
+		}
+		PersonRecord person = this.persons.find(cid, id)
+			.orElseThrow(() -> DomainException.notFound("person.notFound"));
+		if (reveal) {
+			boolean allowed = PersonalDataPolicy.mayReveal(user);
+			this.audit.record(new AuditRecord(user.getUsername(), "REVEAL person", request.getRequestURI(),
+					allowed ? AuditRecord.Result.SUCCESS : AuditRecord.Result.REJECTED, request.getRemoteAddr(),
+					"idNumber, phone"));
+			if (!allowed) {
+				throw new AccessDeniedException("may not reveal personal data");
+			}
+		}
+		return PersonalDataPolicy.view(person, user, reveal, sameHousehold);
+	}
+
+	private boolean isRegistryReader(UUID cid) {
+		try {
+			this.access.requireRead(cid);
+			return true;
+		}
+		catch (AccessDeniedException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,160 @@
+package org.linli.registry.domain;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.linli.shared.crypto.FieldCipher;
+import org.linli.shared.person.ChineseIdNumber;
+import org.linli.shared.person.MobileNumber;
+import org.linli.shared.person.TextNormaliser;
+import org.linli.shared.person.Validation;
+import org.linli.shared.web.DomainException;
+import org.linli.shared.web.Violations;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Persons of a community. ID and mobile numbers are validated, encrypted at rest and indexed by keyed hash, so that
+ * exact search and duplicate detection never need the clear value in the database.
+ */
+@Service
+public class PersonService {
+
+	/** What a new person needs. */
+	public record NewPerson(String name, String idNumber, String phone, LocalDate birthDate) {
+	}
+
+	/** A person whose input passed validation, ready to store. */
+	record ValidPerson(String name, ChineseIdNumber idNumber, MobileNumber phone) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final FieldCipher cipher;
+
+	private final Clock clock;
+
+	PersonService(JdbcClient jdbc, FieldCipher cipher, Clock clock) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public UUID create(UUID communityId, NewPerson request) {
+		ValidPerson person = validate(request, LocalDate.now(this.clock));
+		if (findByIdNumber(communityId, person.idNumber().value()).isPresent()) {
+			throw DomainException.conflict("person.idNumber.taken");
+		}
+		UUID id = UUID.randomUUID();
+		try {
+			insert(communityId, id, null, person, "OTHER");
+		}
+		catch (DuplicateKeyException ex) {
+			throw DomainException.conflict("person.idNumber.taken");
+		}
+		return id;
+	}
+
+	/** Validates every field and reports all errors at once. */
+	static ValidPerson validate(NewPerson request, LocalDate today) {
+		Violations violations = new Violations();
+		String name = TextNormaliser.normalise(request.name());
+		violations.require(name != null && !name.isEmpty() && name.length() <= 60, "name", "person.name.invalid");
+		Validation<ChineseIdNumber> idNumber = ChineseIdNumber.parse(request.idNumber(), today);
+		idNumber.error().ifPresent(code -> violations.add("idNumber", code));
+		Validation<MobileNumber> phone = blank(request.phone()) ? null : MobileNumber.parse(request.phone());
+		if (phone != null) {
+			phone.error().ifPresent(code -> violations.add("phone", code));
+		}
+		if (idNumber.isValid() && request.birthDate() != null) {
+			violations.require(request.birthDate().equals(idNumber.orElseThrow().birthDate()), "birthDate",
+					"person.birthDate.mismatch");
+		}
+		violations.throwIfAny();
+		return new ValidPerson(name, idNumber.orElseThrow(), phone == null ? null : phone.orElseThrow());
+	}
+
+	void insert(UUID communityId, UUID id, UUID householdId, ValidPerson person, String relation) {
+		this.jdbc.sql("""
+				insert into registry.person (id, community_id, household_id, name, gender, birth_date, relation,
+				  created_at, id_type, id_number_enc, id_number_index, phone_enc, phone_index)
+				values (:id, :c, :h, :name, :gender, :birth, :relation, :now, 'RESIDENT_ID', :idEnc, :idIndex,
+				  :phoneEnc, :phoneIndex)
+				""")
+			.param("id", id)
+			.param("c", communityId)
+			.param("h", householdId)
+			.param("name", person.name())
+			.param("gender", person.idNumber().gender() == org.linli.shared.person.Gender.MALE ? "M" : "F")
+			.param("birth", Date.valueOf(person.idNumber().birthDate()))
+			.param("relation", relation)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("idEnc", this.cipher.encrypt(person.idNumber().value()))
+			.param("idIndex", this.cipher.blindIndex(person.idNumber().value()))
+			.param("phoneEnc", person.phone() == null ? null : this.cipher.encrypt(person.phone().value()))
+			.param("phoneIndex", person.phone() == null ? null : this.cipher.blindIndex(person.phone().value()))
+			.update();
+	}
+
+	public Optional<PersonRecord> find(UUID communityId, UUID personId) {
+		return this.jdbc.sql("select * from registry.person where community_id = :c and id = :id")
+			.param("c", communityId)
+			.param("id", personId)
+			.query(this::row)
+			.optional();
+	}
+
+	/** Exact search by ID number through the blind index. */
+	public Optional<UUID> findByIdNumber(UUID communityId, String normalisedIdNumber) {
+		return this.jdbc.sql("select id from registry.person where community_id = :c and id_number_index = :i")
+			.param("c", communityId)
+			.param("i", this.cipher.blindIndex(normalisedIdNumber))
+			.query(UUID.class)
+			.optional();
+	}
+
+	/** Exact search by mobile number; families share numbers, so several persons may match. */
+	public List<UUID> findByPhone(UUID communityId, String normalisedPhone) {
+		return this.jdbc.sql("select id from registry.person where community_id = :c and phone_index = :i")
+			.param("c", communityId)
+			.param("i", this.cipher.blindIndex(normalisedPhone))
+			.query(UUID.class)
+			.list();
+	}
+
+	/** Whether two persons live in the same household (a resident may see their family). */
+	public boolean sameHousehold(UUID communityId, UUID a, UUID b) {
+		return a != null && b != null && this.jdbc.sql("""
+				select count(*) from registry.person x join registry.person y on x.household_id = y.household_id
+				 where x.community_id = :c and y.community_id = :c and x.id = :a and y.id = :b
+				""").param("c", communityId).param("a", a).param("b", b).query(Long.class).single() > 0;
+	}
+
+	private PersonRecord row(ResultSet rs, int n) throws SQLException {
+		Date birth = rs.getDate("birth_date");
+		Array tags = rs.getArray("tags");
+		return new PersonRecord(rs.getObject("id", UUID.class), rs.getObject("community_id", UUID.class),
+				rs.getObject("household_id", UUID.class), rs.getString("name"), rs.getString("id_type"),
+				this.cipher.decrypt(rs.getString("id_number_enc")), this.cipher.decrypt(rs.getString("phone_enc")),
+				birth == null ? null : birth.toLocalDate(), rs.getString("gender"), rs.getString("relation"),
+				tags == null ? List.of() : Arrays.stream((Object[]) tags.getArray()).map(String::valueOf).toList());
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}

@@ -1,0 +1,111 @@
+package org.linli.registry.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.linli.identity.CurrentUser;
+import org.linli.registry.domain.PersonService;
+import org.linli.registry.domain.PersonalDataPolicy;
+import org.linli.registry.domain.RegistryAccess;
+import org.linli.registry.domain.RegistryQueries;
+import org.linli.registry.domain.RegistrySearch;
+import org.linli.registry.CommunitySummary;
+import org.linli.registry.domain.CommunityService;
+import org.linli.shared.web.DomainException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Staff pages of the registry: compound, building grid, household file (一户一档) and search. */
+@Controller
+@RequestMapping("/console/communities/{cid}")
+class RegistryPagesController {
+
+	record SearchRow(UUID roomId, String room, String person) {
+	}
+
+	private final RegistryAccess access;
+
+	private final RegistryQueries queries;
+
+	private final PersonService persons;
+
+	private final RegistrySearch search;
+
+	private final CommunityService communities;
+
+	RegistryPagesController(RegistryAccess access, RegistryQueries queries, PersonService persons,
+			RegistrySearch search, CommunityService communities) {
+		this.access = access;
+		this.queries = queries;
+		this.persons = persons;
+		this.search = search;
+		this.communities = communities;
+	}
+
+	@GetMapping
+	String compound(@PathVariable UUID cid, Model model) {
+		this.access.requireRead(cid);
+		model.addAttribute("community", community(cid));
+		model.addAttribute("buildings", this.queries.buildings(cid));
+		return "registry/compound";
+	}
+
+	@GetMapping("/buildings/{bid}")
+	String building(@PathVariable UUID cid, @PathVariable UUID bid, Model model) {
+		this.access.requireRead(cid);
+		model.addAttribute("community", community(cid));
+		model.addAttribute("buildingName",
+				this.queries.buildingName(cid, bid).orElseThrow(() -> DomainException.notFound("room.building.unknown")));
+		model.addAttribute("units", this.queries.rooms(cid, bid)
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(RegistryQueries.RoomCell::unit, java.util.TreeMap::new,
+					java.util.stream.Collectors.toList())));
+		return "registry/building";
+	}
+
+	@GetMapping("/rooms/{rid}")
+	String room(@PathVariable UUID cid, @PathVariable UUID rid, Model model) {
+		CurrentUser user = this.access.requireRead(cid);
+		model.addAttribute("community", community(cid));
+		model.addAttribute("room",
+				this.queries.room(cid, rid).orElseThrow(() -> DomainException.notFound("room.unknown")));
+		model.addAttribute("residents", this.queries.residents(cid, rid)
+			.stream()
+			.flatMap(id -> this.persons.find(cid, id).stream())
+			.map(person -> PersonalDataPolicy.view(person, user, false, false))
+			.toList());
+		model.addAttribute("owners", this.queries.owners(cid, rid)
+			.stream()
+			.map(o -> new RegistryQueries.Owner(o.ownerType(), o.personId(),
+					o.name() == null ? null : PersonalDataPolicy.name(user, o.name()), o.since(), o.until()))
+			.toList());
+		return "registry/room";
+	}
+
+	@GetMapping("/search")
+	String search(@PathVariable UUID cid, @RequestParam(defaultValue = "") String q, Model model) {
+		CurrentUser user = this.access.requireRead(cid);
+		model.addAttribute("community", community(cid));
+		model.addAttribute("q", q);
+		List<SearchRow> rows = this.search.search(cid, q).stream().map(hit -> {
+			String room = hit.roomId() == null ? null : this.queries.room(cid, hit.roomId())
+				.map(r -> r.building() + " " + r.unit() + "-" + r.number()).orElse(null);
+			String person = hit.personId() == null ? null : this.persons.find(cid, hit.personId())
+				.map(p -> PersonalDataPolicy.name(user, p.name())).orElse(null);
+			return new SearchRow(hit.roomId(), room, person);
+		}).toList();
+		model.addAttribute("results", rows);
+		return "registry/search";
+	}
+
+	private CommunitySummary community(UUID cid) {
+		return this.communities.summaries(List.of(cid)).stream().findFirst()
+			.orElseThrow(() -> DomainException.notFound("community.notFound", cid));
+	}
+
+}

@@ -1,0 +1,208 @@
+package org.linli.registry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.linli.support.Api;
+import org.linli.support.IdNumbers;
+import org.linli.support.LinliIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.linli.support.Api.bearer;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The fixed registry endpoints of API.md: buildings, rooms, persons (masked), ownerships; bad input; scope. */
+@LinliIntegrationTest
+class RegistryApiIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	String xingfuli;
+
+	String manager;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		this.xingfuli = this.jdbc.sql("select id::text from registry.community where code = 'xingfuli'")
+			.query(String.class).single();
+		this.manager = Api.token(this.mvc, "manager");
+	}
+
+	@Test
+	void buildingAliasesAreOneBuildingAndRoomsListInPages() throws Exception {
+		String building = created(post("/api/v1/communities/{cid}/buildings", this.xingfuli),
+				Map.of("name", "十五栋")).get("id").asString();
+		this.mvc.perform(json(post("/api/v1/communities/{cid}/buildings", this.xingfuli), Map.of("name", "15号楼")))
+			.andExpect(status().isConflict());
+		for (String number : List.of("101", "102")) {
+			created(post("/api/v1/communities/{cid}/rooms", this.xingfuli), Map.of("buildingId", building, "unit",
+					"1单元", "floor", 1, "number", number, "exclusiveArea", "88.50", "areaSource", "REGISTERED"));
+		}
+		long total = this.jdbc.sql("select count(*) from registry.room where community_id = :c::uuid")
+			.param("c", this.xingfuli).query(Long.class).single();
+		this.mvc.perform(bearer(get("/api/v1/communities/{cid}/rooms", this.xingfuli).param("page", "0")
+			.param("size", "2"), this.manager))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.content.length()").value(2))
+			.andExpect(jsonPath("$.content[0].areaSource").isString())
+			.andExpect(jsonPath("$.page.size").value(2))
+			.andExpect(jsonPath("$.page.totalElements").value(total))
+			.andExpect(jsonPath("$.page.totalPages").value((total + 1) / 2));
+		assertThat(this.jdbc.sql("select name from registry.building where id = :id::uuid").param("id", building)
+			.query(String.class).single()).isEqualTo("15号楼");
+	}
+
+	@Test
+	void aBadRoomGetsEveryFieldErrorAndNothingIsWritten() throws Exception {
+		long before = rooms();
+		this.mvc.perform(json(post("/api/v1/communities/{cid}/rooms", this.xingfuli), Map.of("buildingId",
+				UUID.randomUUID().toString(), "unit", "", "floor", 999, "number", "101", "exclusiveArea", "-3",
+				"areaSource", "GUESSED")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("buildingId", "unit", "floor",
+					"exclusiveArea", "areaSource")))
+			.andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+		assertThat(rooms()).isEqualTo(before);
+	}
+
+	@Test
+	void invalidIdAndMobileNumbersAreFieldErrors() throws Exception {
+		this.mvc.perform(json(post("/api/v1/communities/{cid}/persons", this.xingfuli),
+				Map.of("name", "李四", "idNumber", "110105194912310021", "phone", "1380013800")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("idNumber", "phone")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'idNumber')].code").value(org.hamcrest.Matchers
+				.contains("idNumber.checksum")));
+	}
+
+	@Test
+	void personsAreEncryptedAtRestAndMaskedByRole() throws Exception {
+		String idNumber = IdNumbers.valid("110105", "19800315", 417);
+		String id = created(post("/api/v1/communities/{cid}/persons", this.xingfuli),
+				Map.of("name", "张小三", "idNumber", idNumber.toLowerCase(), "phone", "13800138000")).get("id").asString();
+		var stored = this.jdbc.sql("select id_number_enc, id_number_index, phone_enc from registry.person "
+				+ "where id = :id::uuid").param("id", id).query((rs, n) -> List.of(rs.getString(1), rs.getString(2),
+						rs.getString(3))).single();
+		assertThat(stored.get(0)).doesNotContain(idNumber.substring(0, 10));
+		assertThat(stored.get(1)).hasSize(64);
+		assertThat(stored.get(2)).doesNotContain("13800138000");
+
+		String path = "/api/v1/communities/{cid}/persons/{id}";
+		this.mvc.perform(bearer(get(path, this.xingfuli, id), this.manager))
+			.andExpect(jsonPath("$.name").value("张小三"))
+			.andExpect(jsonPath("$.phone").value("13800138000"))
+			.andExpect(jsonPath("$.idNumber").value(idNumber.substring(0, 6) + "********" + idNumber.substring(14)))
+			.andExpect(jsonPath("$.birthDate").value("1980-03-15"));
+		this.mvc.perform(bearer(get(path, this.xingfuli, id), Api.token(this.mvc, "committee")))
+			.andExpect(jsonPath("$.name").value("张*三"))
+			.andExpect(jsonPath("$.phone").value("138****8000"));
+		this.mvc.perform(bearer(get(path, this.xingfuli, id).param("reveal", "true"), this.manager))
+			.andExpect(jsonPath("$.idNumber").value(idNumber));
+		this.mvc.perform(bearer(get(path, this.xingfuli, id).param("reveal", "true"), Api.token(this.mvc, "staff")))
+			.andExpect(status().isForbidden());
+		assertThat(this.jdbc.sql("select count(*) from audit.audit_event where action = 'REVEAL person' and object "
+				+ "like :o and ((account = 'manager' and result = 'SUCCESS') or (account = 'staff' and result = "
+				+ "'REJECTED'))").param("o", "%" + id).query(Long.class).single()).isEqualTo(2);
+
+		this.mvc.perform(json(post("/api/v1/communities/{cid}/persons", this.xingfuli),
+				Map.of("name", "重复", "idNumber", idNumber)))
+			.andExpect(status().isConflict());
+	}
+
+	@Test
+	void aResidentReadsTheirOwnHouseholdAndNoOneElse() throws Exception {
+		String resident = Api.token(this.mvc, "resident");
+		var ids = this.jdbc.sql("""
+				select p.id::text from registry.person p
+				 where p.household_id = (select household_id from registry.person
+				                          where id = (select person_id from identity.account where username = 'resident'))
+				""").query(String.class).list();
+		String neighbour = this.jdbc.sql("""
+				select p.id::text from registry.person p
+				 where p.community_id = :c::uuid and p.household_id is not null and p.household_id <>
+				   (select household_id from registry.person
+				     where id = (select person_id from identity.account where username = 'resident')) limit 1
+				""").param("c", this.xingfuli).query(String.class).single();
+		for (String member : ids) {
+			this.mvc.perform(bearer(get("/api/v1/communities/{cid}/persons/{id}", this.xingfuli, member), resident))
+				.andExpect(status().isOk());
+		}
+		this.mvc.perform(bearer(get("/api/v1/communities/{cid}/persons/{id}", this.xingfuli, neighbour), resident))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(bearer(get("/api/v1/communities/{cid}/rooms", this.xingfuli), resident))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(bearer(post("/api/v1/communities/{cid}/persons", this.xingfuli), resident)
+			.contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void staffOfAnotherCommunityAreRefused() throws Exception {
+		String code = "other-" + UUID.randomUUID().toString().substring(0, 6);
+		String admin = Api.token(this.mvc, "admin");
+		String other = Api.body(this.mvc.perform(bearer(post("/api/v1/communities"), admin)
+			.contentType(MediaType.APPLICATION_JSON).content(Api.json(Map.of("code", code, "name", "别的小区"))))
+			.andReturn()).get("id").asString();
+		this.mvc.perform(bearer(get("/api/v1/communities/{cid}/rooms", other), this.manager))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(bearer(post("/api/v1/communities/{cid}/buildings", other), this.manager)
+			.contentType(MediaType.APPLICATION_JSON).content(Api.json(Map.of("name", "1号楼"))))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void ownershipsRecordCoOwnersDevelopersAndHistory() throws Exception {
+		String room = this.jdbc.sql("select id::text from registry.room where community_id = :c::uuid "
+				+ "order by number desc limit 1").param("c", this.xingfuli).query(String.class).single();
+		String a = created(post("/api/v1/communities/{cid}/persons", this.xingfuli),
+				Map.of("name", "王甲", "idNumber", IdNumbers.valid("110105", "19700101", 11))).get("id").asString();
+		String b = created(post("/api/v1/communities/{cid}/persons", this.xingfuli),
+				Map.of("name", "王乙", "idNumber", IdNumbers.valid("110105", "19720202", 22))).get("id").asString();
+		String path = "/api/v1/communities/{cid}/rooms/{rid}/ownerships";
+		this.mvc.perform(json(post(path, this.xingfuli, room),
+				Map.of("ownerType", "PERSON", "personIds", List.of(a, b), "since", "2026-01-01")))
+			.andExpect(status().isCreated());
+		this.mvc.perform(json(post(path, this.xingfuli, room),
+				Map.of("ownerType", "PERSON", "personIds", List.of(UUID.randomUUID().toString()), "since",
+						"2026-02-01")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("personIds"));
+		this.mvc.perform(json(post(path, this.xingfuli, room), Map.of("ownerType", "DEVELOPER", "since", "2026-03-01")))
+			.andExpect(status().isCreated());
+		var history = this.jdbc.sql("select owner_type, until::text from registry.ownership where room_id = :r::uuid "
+				+ "and since >= '2026-01-01' order by since, owner_type").param("r", room)
+			.query((rs, n) -> rs.getString(1) + "/" + rs.getString(2)).list();
+		assertThat(history).containsExactly("PERSON/2026-02-28", "PERSON/2026-02-28", "DEVELOPER/null");
+	}
+
+	private long rooms() {
+		return this.jdbc.sql("select count(*) from registry.room").query(Long.class).single();
+	}
+
+	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder json(
+			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, Object body) {
+		return bearer(request, this.manager).contentType(MediaType.APPLICATION_JSON).content(Api.json(body));
+	}
+
+	private tools.jackson.databind.JsonNode created(
+			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, Object body)
+			throws Exception {
+		return Api.body(this.mvc.perform(json(request, body)).andExpect(status().isCreated()).andReturn());
+	}
+
+}

@@ -1,0 +1,106 @@
+package org.linli.registry;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.linli.support.LinliIntegrationTest;
+import org.linli.support.Pages;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Staff pages: compound, building grid, household file and search, masked by role and refused to residents. */
+@LinliIntegrationTest
+class RegistryPagesIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	UUID xingfuli;
+
+	UUID residentRoom;
+
+	String residentName;
+
+	@BeforeEach
+	void setUp() {
+		this.xingfuli = this.jdbc.sql("select id from registry.community where code = 'xingfuli'").query(UUID.class)
+			.single();
+		this.residentRoom = this.jdbc.sql("""
+				select h.room_id from registry.household h join registry.person p on p.household_id = h.id
+				 where p.id = (select person_id from identity.account where username = 'resident')
+				""").query(UUID.class).single();
+		this.residentName = this.jdbc.sql("""
+				select name from registry.person where id = (select person_id from identity.account
+				 where username = 'resident')
+				""").query(String.class).single();
+	}
+
+	@Test
+	void staffWalkFromTheCompoundToAHouseholdFile() throws Exception {
+		var manager = Pages.signIn(this.mvc, "manager");
+		this.mvc.perform(get("/console/communities/{cid}", this.xingfuli).session(manager.session()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("14号楼")));
+		UUID building = this.jdbc.sql("select building_id from registry.room where id = :r")
+			.param("r", this.residentRoom).query(UUID.class).single();
+		this.mvc.perform(get("/console/communities/{cid}/buildings/{bid}", this.xingfuli, building)
+			.session(manager.session()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/rooms/" + this.residentRoom)));
+		this.mvc.perform(get("/console/communities/{cid}/rooms/{rid}", this.xingfuli, this.residentRoom)
+			.session(manager.session()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("一户一档")))
+			.andExpect(content().string(containsString(this.residentName)))
+			.andExpect(content().string(containsString("业主")));
+	}
+
+	@Test
+	void theCommitteeSeesNamesMasked() throws Exception {
+		var committee = Pages.signIn(this.mvc, "committee");
+		String masked = this.residentName.charAt(0) + "*".repeat(this.residentName.length() - 2)
+				+ (this.residentName.length() > 2 ? this.residentName.substring(this.residentName.length() - 1) : "*");
+		this.mvc.perform(get("/console/communities/{cid}/rooms/{rid}", this.xingfuli, this.residentRoom)
+			.session(committee.session()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(masked)))
+			.andExpect(content().string(not(containsString(">" + this.residentName + "<"))));
+	}
+
+	@Test
+	void searchFindsRoomsByTheirUsualSpellingsAndPersonsByName() throws Exception {
+		var staff = Pages.signIn(this.mvc, "staff");
+		for (String spelling : new String[] { "1-1-101", "1号楼1单元101", "一号楼-1-101室" }) {
+			this.mvc.perform(get("/console/communities/{cid}/search", this.xingfuli).param("q", spelling)
+				.session(staff.session()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("/rooms/" + this.residentRoom)));
+		}
+		this.mvc.perform(get("/console/communities/{cid}/search", this.xingfuli).param("q", this.residentName)
+			.session(staff.session()))
+			.andExpect(content().string(containsString(this.residentName)));
+	}
+
+	@Test
+	void residentsAndOtherCommunitiesGetNoRegistryPages() throws Exception {
+		var resident = Pages.signIn(this.mvc, "resident");
+		this.mvc.perform(get("/console/communities/{cid}/rooms/{rid}", this.xingfuli, this.residentRoom)
+			.session(resident.session())).andExpect(status().isForbidden());
+		var manager = Pages.signIn(this.mvc, "manager");
+		this.mvc.perform(get("/console/communities/{cid}", UUID.randomUUID()).session(manager.session()))
+			.andExpect(status().isForbidden());
+	}
+
+}
