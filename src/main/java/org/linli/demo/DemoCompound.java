@@ -14,6 +14,7 @@ import org.linli.registry.CompoundPlan.OwnerType;
 import org.linli.registry.CompoundPlan.PersonPlan;
 import org.linli.registry.CompoundPlan.Relation;
 import org.linli.registry.CompoundPlan.RoomPlan;
+import org.linli.shared.person.ChineseIdNumber;
 
 /**
  * The sample compound of the seed plan (DOMAIN.md §1): built 2005, 1,500 households, 120,000 m2. Four five-storey
@@ -46,6 +47,10 @@ final class DemoCompound {
 	private final Random random = new Random(20051001L);
 
 	private int roomIndex;
+
+	private int personCount;
+
+	private final java.util.Set<String> idNumbers = new java.util.HashSet<>();
 
 	private String previousOwnerKey;
 
@@ -134,8 +139,21 @@ final class DemoCompound {
 	private PersonPlan person(int room, int position, String surname, boolean male, int age, Relation relation) {
 		String[] given = male ? MALE_NAMES : FEMALE_NAMES;
 		LocalDate birth = LocalDate.of(2026 - age, 1 + this.random.nextInt(12), 1 + this.random.nextInt(28));
+		int number = this.personCount++;
+		String phone = age < 14 ? null : "139%08d".formatted((20051001 + number * 7919L) % 100_000_000L);
 		return new PersonPlan("p-" + room + "-" + position, surname + given[this.random.nextInt(given.length)],
-				male ? 'M' : 'F', birth, relation);
+				male ? 'M' : 'F', birth, relation, idNumber(birth, male, number), phone);
+	}
+
+	/** A valid, unique ID number (area 130702 of the demo city; odd sequence for men, even for women). */
+	private String idNumber(LocalDate birth, boolean male, int number) {
+		for (int attempt = 0;; attempt++) {
+			int sequence = ((number + attempt * 37) % 500) * 2 + (male ? 1 : 0);
+			String candidate = ChineseIdNumber.of("130702", birth, sequence).value();
+			if (this.idNumbers.add(candidate)) {
+				return candidate;
+			}
+		}
 	}
 
 	private DemoCompound() {

@@ -17,7 +17,9 @@ public record CompoundPlan(String code, String name, String address, Integer bui
 			BigDecimal grossArea, LocalDate movedIn, List<PersonPlan> household, OwnerPlan owner) {
 	}
 
-	public record PersonPlan(String key, String name, char gender, LocalDate birthDate, Relation relation) {
+	/** A person; {@code idNumber} and {@code phone} are optional and must be valid when given. */
+	public record PersonPlan(String key, String name, char gender, LocalDate birthDate, Relation relation,
+			String idNumber, String phone) {
 	}
 
 	/** DEVELOPER with no persons, or PERSON with the keys of one or more co-owners. */

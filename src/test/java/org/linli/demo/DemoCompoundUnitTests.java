@@ -27,6 +27,21 @@ class DemoCompoundUnitTests {
 	}
 
 	@Test
+	void everyPersonHasAValidUniqueIdNumberThatAgreesWithBirthDateAndGender() {
+		var persons = this.plan.buildings().stream().flatMap(b -> b.rooms().stream())
+			.flatMap(r -> r.household().stream()).toList();
+		assertThat(persons).allSatisfy(p -> {
+			var id = org.linli.shared.person.ChineseIdNumber.parse(p.idNumber()).orElseThrow();
+			assertThat(id.birthDate()).isEqualTo(p.birthDate());
+			assertThat(id.gender() == org.linli.shared.person.Gender.MALE).isEqualTo(p.gender() == 'M');
+			if (p.phone() != null) {
+				assertThat(org.linli.shared.person.MobileNumber.parse(p.phone()).isValid()).isTrue();
+			}
+		});
+		assertThat(persons.stream().map(CompoundPlan.PersonPlan::idNumber).distinct()).hasSameSizeAs(persons);
+	}
+
+	@Test
 	void isTheSameEveryTime() {
 		assertThat(DemoCompound.plan()).isEqualTo(this.plan);
 	}

@@ -14,6 +14,7 @@ import org.linli.registry.CompoundPlan.BuildingPlan;
 import org.linli.registry.CompoundPlan.PersonPlan;
 import org.linli.registry.CompoundPlan.RoomPlan;
 import org.linli.registry.RegistryApi.CreatedCompound;
+import org.linli.shared.crypto.FieldCipher;
 import org.linli.shared.web.DomainException;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,10 +31,13 @@ public class CompoundWriter {
 
 	private final Clock clock;
 
-	CompoundWriter(JdbcTemplate jdbc, CommunityService communities, Clock clock) {
+	private final FieldCipher cipher;
+
+	CompoundWriter(JdbcTemplate jdbc, CommunityService communities, Clock clock, FieldCipher cipher) {
 		this.jdbc = jdbc;
 		this.communities = communities;
 		this.clock = clock;
+		this.cipher = cipher;
 	}
 
 	@Transactional
@@ -67,7 +71,8 @@ public class CompoundWriter {
 						UUID personId = personIds.computeIfAbsent(person.key(), k -> UUID.randomUUID());
 						persons.add(new Object[] { personId, communityId, householdId, person.name(),
 								String.valueOf(person.gender()), date(person.birthDate()), person.relation().name(),
-								now });
+								now, this.cipher.encrypt(person.idNumber()), index(person.idNumber()),
+								this.cipher.encrypt(person.phone()), index(person.phone()) });
 					}
 				}
 			}
@@ -85,7 +90,8 @@ public class CompoundWriter {
 		this.jdbc.batchUpdate("insert into registry.household (id, community_id, room_id, since) values (?, ?, ?, ?)",
 				households);
 		this.jdbc.batchUpdate("insert into registry.person (id, community_id, household_id, name, gender, birth_date, "
-				+ "relation, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", persons);
+				+ "relation, created_at, id_number_enc, id_number_index, phone_enc, phone_index) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", persons);
 		this.jdbc.batchUpdate("insert into registry.ownership (id, community_id, room_id, owner_type, person_id, since) "
 				+ "values (?, ?, ?, ?, ?, ?)", ownerships);
 		return new CreatedCompound(communityId, Map.copyOf(personIds));
@@ -108,6 +114,10 @@ public class CompoundWriter {
 			}
 			ownerships.add(new Object[] { UUID.randomUUID(), communityId, roomId, "PERSON", personId, since });
 		}
+	}
+
+	private String index(String value) {
+		return value == null ? null : this.cipher.blindIndex(value);
 	}
 
 	private static Date date(java.time.LocalDate date) {

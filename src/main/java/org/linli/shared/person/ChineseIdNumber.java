@@ -80,6 +80,16 @@ public record ChineseIdNumber(String value) {
 		return masked();
 	}
 
+	/**
+	 * Builds the number of a person from a 6-digit area code, a birth date and a 3-digit sequence (odd for men, even
+	 * for women), adding the check character; for generated data such as the demo compound.
+	 */
+	public static ChineseIdNumber of(String areaCode, LocalDate birthDate, int sequence) {
+		String first17 = areaCode + birthDate.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+				+ "%03d".formatted(sequence);
+		return new ChineseIdNumber(first17 + checkCharacter(first17));
+	}
+
 	private static char checkCharacter(String first17Digits) {
 		int sum = 0;
 		for (int i = 0; i < WEIGHTS.length; i++) {
