@@ -6,9 +6,12 @@ import java.util.UUID;
 
 /** A household as its own members see it: the room and who lives there. */
 public record HouseholdView(UUID householdId, UUID communityId, String communityName, String building, String unit,
-		String number, BigDecimal exclusiveArea, List<Member> members) {
+		String number, BigDecimal exclusiveArea, List<Member> members, List<Vehicle> vehicles) {
 
 	public record Member(UUID personId, String name, String relation, Integer birthYear) {
+	}
+
+	public record Vehicle(String plate, boolean newEnergy) {
 	}
 
 }

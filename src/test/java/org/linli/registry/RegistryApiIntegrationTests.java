@@ -190,6 +190,31 @@ class RegistryApiIntegrationTests {
 		assertThat(history).containsExactly("PERSON/2026-02-28", "PERSON/2026-02-28", "DEVELOPER/null");
 	}
 
+	@Test
+	void vehiclesAreValidatedRegisteredOncePerPlateAndMaskedByRole() throws Exception {
+		String owner = this.jdbc.sql("select person_id::text from identity.account where username = 'resident'")
+			.query(String.class).single();
+		this.mvc.perform(json(post("/api/v1/communities/{cid}/vehicles", this.xingfuli),
+				Map.of("plate", "京A 1234", "personId", owner)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("plate"));
+		created(post("/api/v1/communities/{cid}/vehicles", this.xingfuli), Map.of("plate", "冀F·D12345", "personId", owner));
+		created(post("/api/v1/communities/{cid}/vehicles", this.xingfuli), Map.of("plate", "冀f12345", "personId", owner));
+		this.mvc.perform(json(post("/api/v1/communities/{cid}/vehicles", this.xingfuli),
+				Map.of("plate", "冀F12345", "personId", owner)))
+			.andExpect(status().isConflict());
+		this.mvc.perform(bearer(get("/api/v1/communities/{cid}/vehicles", this.xingfuli), this.manager))
+			.andExpect(jsonPath("$.content[*].plate").value(org.hamcrest.Matchers.hasItems("冀FD12345", "冀F12345")));
+		this.mvc.perform(bearer(get("/api/v1/communities/{cid}/vehicles", this.xingfuli),
+				Api.token(this.mvc, "committee")))
+			.andExpect(jsonPath("$.content[*].plate").value(org.hamcrest.Matchers.not(
+					org.hamcrest.Matchers.hasItem("冀F12345"))));
+		var resident = org.linli.support.Pages.signIn(this.mvc, "resident");
+		this.mvc.perform(get("/app/household").session(resident.session()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("冀FD12345")));
+	}
+
 	private long rooms() {
 		return this.jdbc.sql("select count(*) from registry.room").query(Long.class).single();
 	}

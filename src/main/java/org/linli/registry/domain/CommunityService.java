@@ -47,6 +47,12 @@ public class CommunityService {
 			.list();
 	}
 
+	/** One community's summary, or 404 for pages and the API alike. */
+	public CommunitySummary summary(UUID id) {
+		return summaries(List.of(id)).stream().findFirst()
+			.orElseThrow(() -> DomainException.notFound("community.notFound", id));
+	}
+
 	public Optional<UUID> idByCode(String code) {
 		return this.jdbc.sql("select id from registry.community where code = :code")
 			.param("code", code)

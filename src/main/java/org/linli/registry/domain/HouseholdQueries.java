@@ -15,8 +15,11 @@ public class HouseholdQueries {
 
 	private final JdbcClient jdbc;
 
-	HouseholdQueries(JdbcClient jdbc) {
+	private final VehicleService vehicles;
+
+	HouseholdQueries(JdbcClient jdbc, VehicleService vehicles) {
 		this.jdbc = jdbc;
+		this.vehicles = vehicles;
 	}
 
 	@Transactional(readOnly = true)
@@ -34,7 +37,7 @@ public class HouseholdQueries {
 			.param("person", personId)
 			.query((rs, n) -> new HouseholdView(rs.getObject("household_id", UUID.class),
 					rs.getObject("community_id", UUID.class), rs.getString("community"), rs.getString("building"),
-					rs.getString("unit"), rs.getString("number"), rs.getBigDecimal("exclusive_area"), null))
+					rs.getString("unit"), rs.getString("number"), rs.getBigDecimal("exclusive_area"), null, null))
 			.optional()
 			.map(this::withMembers);
 	}
@@ -49,8 +52,12 @@ public class HouseholdQueries {
 			.query((rs, n) -> new HouseholdView.Member(rs.getObject("id", UUID.class), rs.getString("name"),
 					rs.getString("relation"), (Integer) rs.getObject("birth_year")))
 			.list();
+		var vehicles = this.vehicles.ofHousehold(view.communityId(), view.householdId())
+			.stream()
+			.map(v -> new HouseholdView.Vehicle(v.plate(), v.newEnergy()))
+			.toList();
 		return new HouseholdView(view.householdId(), view.communityId(), view.communityName(), view.building(),
-				view.unit(), view.number(), view.exclusiveArea(), members);
+				view.unit(), view.number(), view.exclusiveArea(), members, vehicles);
 	}
 
 }

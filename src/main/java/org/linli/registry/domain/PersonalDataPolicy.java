@@ -28,6 +28,11 @@ public final class PersonalDataPolicy {
 		return user.hasAnyRole(FULL_NAME) ? name : Masking.name(name);
 	}
 
+	/** Plates show where people go; property staff see them whole, others masked. */
+	public static String plate(CurrentUser user, String plate) {
+		return user.hasAnyRole(FULL_PHONE) ? plate : Masking.plate(plate);
+	}
+
 	public static boolean mayReveal(CurrentUser user) {
 		return user.hasAnyRole(MAY_REVEAL);
 	}

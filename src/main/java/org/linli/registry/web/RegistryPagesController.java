@@ -9,7 +9,6 @@ import org.linli.registry.domain.PersonalDataPolicy;
 import org.linli.registry.domain.RegistryAccess;
 import org.linli.registry.domain.RegistryQueries;
 import org.linli.registry.domain.RegistrySearch;
-import org.linli.registry.CommunitySummary;
 import org.linli.registry.domain.CommunityService;
 import org.linli.shared.web.DomainException;
 
@@ -50,7 +49,7 @@ class RegistryPagesController {
 	@GetMapping
 	String compound(@PathVariable UUID cid, Model model) {
 		this.access.requireRead(cid);
-		model.addAttribute("community", community(cid));
+		model.addAttribute("community", this.communities.summary(cid));
 		model.addAttribute("buildings", this.queries.buildings(cid));
 		return "registry/compound";
 	}
@@ -58,7 +57,7 @@ class RegistryPagesController {
 	@GetMapping("/buildings/{bid}")
 	String building(@PathVariable UUID cid, @PathVariable UUID bid, Model model) {
 		this.access.requireRead(cid);
-		model.addAttribute("community", community(cid));
+		model.addAttribute("community", this.communities.summary(cid));
 		model.addAttribute("buildingName",
 				this.queries.buildingName(cid, bid).orElseThrow(() -> DomainException.notFound("room.building.unknown")));
 		model.addAttribute("units", this.queries.rooms(cid, bid)
@@ -71,7 +70,7 @@ class RegistryPagesController {
 	@GetMapping("/rooms/{rid}")
 	String room(@PathVariable UUID cid, @PathVariable UUID rid, Model model) {
 		CurrentUser user = this.access.requireRead(cid);
-		model.addAttribute("community", community(cid));
+		model.addAttribute("community", this.communities.summary(cid));
 		model.addAttribute("room",
 				this.queries.room(cid, rid).orElseThrow(() -> DomainException.notFound("room.unknown")));
 		model.addAttribute("residents", this.queries.residents(cid, rid)
@@ -90,7 +89,7 @@ class RegistryPagesController {
 	@GetMapping("/search")
 	String search(@PathVariable UUID cid, @RequestParam(defaultValue = "") String q, Model model) {
 		CurrentUser user = this.access.requireRead(cid);
-		model.addAttribute("community", community(cid));
+		model.addAttribute("community", this.communities.summary(cid));
 		model.addAttribute("q", q);
 		List<SearchRow> rows = this.search.search(cid, q).stream().map(hit -> {
 			String room = hit.roomId() == null ? null : this.queries.room(cid, hit.roomId())
@@ -101,11 +100,6 @@ class RegistryPagesController {
 		}).toList();
 		model.addAttribute("results", rows);
 		return "registry/search";
-	}
-
-	private CommunitySummary community(UUID cid) {
-		return this.communities.summaries(List.of(cid)).stream().findFirst()
-			.orElseThrow(() -> DomainException.notFound("community.notFound", cid));
 	}
 
 }
