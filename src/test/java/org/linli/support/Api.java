@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -57,7 +57,7 @@ public final class Api {
 					"roles", roles, "communityIds", communityIds))));
 	}
 
-	public static <B extends MockHttpServletRequestBuilder> B bearer(B request, String token) {
+	public static <B extends AbstractMockHttpServletRequestBuilder<B>> B bearer(B request, String token) {
 		request.header("Authorization", "Bearer " + token);
 		return request;
 	}
