@@ -1,16 +1,7 @@
 package org.linli.identity.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.Base64;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
 
 import org.linli.identity.CurrentUser;
 import org.linli.identity.IdentityApi;
@@ -20,6 +11,7 @@ import org.linli.identity.domain.Totp;
 import org.linli.identity.security.PendingStep;
 import org.linli.shared.web.DomainException;
 import org.linli.shared.web.Problems;
+import org.linli.shared.web.QrCodes;
 import org.linli.shared.web.RequestOutcome;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -76,7 +68,7 @@ class SignInStepsController {
 	}
 
 	@GetMapping("/account/totp")
-	String enrolForm(Model model, HttpSession session) throws IOException, WriterException {
+	String enrolForm(Model model, HttpSession session) {
 		CurrentUser user = this.identity.currentUser().orElseThrow();
 		Account account = this.accounts.find(user.id()).orElseThrow();
 		model.addAttribute("enrolled", account.totpEnabled());
@@ -85,7 +77,7 @@ class SignInStepsController {
 			String secret = this.accounts.beginTotpEnrolment(user.id());
 			String uri = Totp.uri("Linli", account.username(), secret);
 			model.addAttribute("secret", secret);
-			model.addAttribute("qr", qrDataUri(uri));
+			model.addAttribute("qr", QrCodes.dataUri(uri, 240));
 		}
 		return "identity/totp-enrol";
 	}
@@ -144,13 +136,6 @@ class SignInStepsController {
 		Account account = this.accounts.find(user.id()).orElseThrow();
 		PendingStep.set(session, PendingStep.next(session, this.accounts.secondFactorRequired(account),
 				account.totpEnabled(), account.mustChangePassword()));
-	}
-
-	private static String qrDataUri(String content) throws WriterException, IOException {
-		var matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 240, 240);
-		ByteArrayOutputStream png = new ByteArrayOutputStream();
-		MatrixToImageWriter.writeToStream(matrix, "PNG", png);
-		return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
 	}
 
 }
