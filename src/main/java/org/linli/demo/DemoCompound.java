@@ -44,7 +44,11 @@ final class DemoCompound {
 
 	private static final LocalDate DELIVERED = LocalDate.of(2005, 10, 1);
 
-	private final Random random = new Random(20051001L);
+	private final Random random;
+
+	private final String code;
+
+	private final String name;
 
 	private int roomIndex;
 
@@ -55,7 +59,12 @@ final class DemoCompound {
 	private String previousOwnerKey;
 
 	static CompoundPlan plan() {
-		return new DemoCompound().build();
+		return new DemoCompound(CODE, "幸福里小区", 20051001L).build();
+	}
+
+	/** Another compound of the same shape with its own people, for the district dataset of the benchmarks. */
+	static CompoundPlan plan(String code, String name, long seed) {
+		return new DemoCompound(code, name, seed).build();
 	}
 
 	private CompoundPlan build() {
@@ -66,7 +75,7 @@ final class DemoCompound {
 		for (int b = 5; b <= 14; b++) {
 			buildings.add(building(b, true, 2, 23, new String[] { "68.80", "89.60", "81.60" }));
 		}
-		return new CompoundPlan(CODE, "幸福里小区", "示范市和平区幸福路88号", 2005, buildings);
+		return new CompoundPlan(this.code, this.name, "示范市和平区幸福路88号", 2005, buildings);
 	}
 
 	private BuildingPlan building(int number, boolean elevator, int units, int floors, String[] areas) {
@@ -156,7 +165,10 @@ final class DemoCompound {
 		}
 	}
 
-	private DemoCompound() {
+	private DemoCompound(String code, String name, long seed) {
+		this.code = code;
+		this.name = name;
+		this.random = new Random(seed);
 	}
 
 }

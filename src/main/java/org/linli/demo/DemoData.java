@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and change nothing. The password is {@value DemoMode#DEMO_PASSWORD}; demo accounts skip the second factor.
  */
 @Component
+@Order(10)
 class DemoData implements ApplicationRunner {
 
 	record DemoAccount(String username, String displayName, Role role, String personKey) {

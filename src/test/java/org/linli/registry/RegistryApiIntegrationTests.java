@@ -227,6 +227,38 @@ class RegistryApiIntegrationTests {
 				.string(org.hamcrest.Matchers.containsString("冀FD12345")));
 	}
 
+	@Test
+	void theExportIsMaskedByRoleSafeFromFormulasAndAudited() throws Exception {
+		this.jdbc.sql("""
+				insert into registry.person (id, community_id, name, relation, created_at)
+				values (gen_random_uuid(), :c::uuid, '=HYPERLINK("http://x")', 'OTHER', now())
+				""").param("c", this.xingfuli).update();
+		String committee = Api.token(this.mvc, "committee");
+		byte[] xlsx = this.mvc.perform(bearer(get("/api/v1/communities/{cid}/persons/export.xlsx", this.xingfuli),
+				committee))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+			var sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("身份证号");
+			var first = sheet.getRow(1);
+			assertThat(first.getCell(4).getStringCellValue()).matches("\\d{6}\\*{8}\\d{3}[\\dX]");
+			assertThat(first.getCell(5).getStringCellValue()).matches("1\\d{2}\\*{4}\\d{4}");
+			assertThat(first.getCell(3).getStringCellValue()).contains("*");
+			boolean formulaSafe = false;
+			for (var row : sheet) {
+				var name = row.getCell(3);
+				assertThat(name.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+				if (name.getStringCellValue().startsWith("=")) {
+					formulaSafe = name.getCellStyle().getQuotePrefixed();
+				}
+			}
+			assertThat(formulaSafe).isTrue();
+		}
+		assertThat(this.jdbc.sql("select count(*) from audit.audit_event where action = 'EXPORT persons' "
+				+ "and account = 'committee'").query(Long.class).single()).isPositive();
+	}
+
 	private long rooms() {
 		return this.jdbc.sql("select count(*) from registry.room").query(Long.class).single();
 	}

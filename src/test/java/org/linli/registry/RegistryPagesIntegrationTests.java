@@ -27,6 +27,9 @@ class RegistryPagesIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.linli.shared.crypto.FieldCipher cipher;
+
 	UUID xingfuli;
 
 	UUID residentRoom;
@@ -91,6 +94,26 @@ class RegistryPagesIntegrationTests {
 		this.mvc.perform(get("/console/communities/{cid}/search", this.xingfuli).param("q", this.residentName)
 			.session(staff.session()))
 			.andExpect(content().string(containsString(this.residentName)));
+	}
+
+	@Test
+	void theDataQualityReportCountsWhatIsMissingOrWrong() throws Exception {
+		// a legacy record with a broken ID number, as it might come from an old system
+		this.jdbc.sql("""
+				insert into registry.person (id, community_id, name, relation, created_at, id_number_enc)
+				values (gen_random_uuid(), :c, '旧数据', 'OTHER', now(), :enc)
+				""").param("c", this.xingfuli).param("enc", this.cipher.encrypt("110105194912310021")).update();
+		var manager = Pages.signIn(this.mvc, "manager");
+		String page = this.mvc.perform(get("/console/communities/{cid}/quality", this.xingfuli).session(manager.session()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		long notRegistered = this.jdbc.sql("select count(*) from registry.room where community_id = :c "
+				+ "and area_source <> 'REGISTERED'").param("c", this.xingfuli).query(Long.class).single();
+		org.assertj.core.api.Assertions.assertThat(notRegistered).isPositive();
+		org.assertj.core.api.Assertions.assertThat(page)
+			.containsPattern("data-check=\"quality.areaNotRegistered\">\\s*<td>[^<]*</td>\\s*<td><span[^>]*>"
+					+ notRegistered + "<")
+			.containsPattern("data-check=\"quality.invalidIdNumber\">\\s*<td>[^<]*</td>\\s*<td><span[^>]*>[1-9]");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.linli.registry.domain.PersonRecord;
 import org.linli.registry.domain.PersonService;
 import org.linli.registry.domain.PersonalDataPolicy;
 import org.linli.registry.domain.RegistryAccess;
+import org.linli.registry.domain.importing.PersonExport;
 import org.linli.shared.web.DomainException;
 
 import org.springframework.http.HttpStatus;
@@ -46,7 +47,11 @@ class PersonsController {
 
 	private final AuditApi audit;
 
-	PersonsController(PersonService persons, RegistryAccess access, CommunityAccess communities, AuditApi audit) {
+	private final PersonExport export;
+
+	PersonsController(PersonService persons, RegistryAccess access, CommunityAccess communities, AuditApi audit,
+			PersonExport export) {
+		this.export = export;
 		this.persons = persons;
 		this.access = access;
 		this.communities = communities;
@@ -60,6 +65,20 @@ class PersonsController {
 		UUID id = this.persons.create(cid, new PersonService.NewPerson(request.name(), request.idNumber(),
 				request.phone(), request.birthDate()));
 		return Map.of("id", id.toString());
+	}
+
+	/** The persons of the community as .xlsx, masked for the caller's role; exporting is audited. */
+	@GetMapping(value = "/export.xlsx")
+	org.springframework.http.ResponseEntity<byte[]> export(@PathVariable UUID cid, HttpServletRequest request) {
+		CurrentUser user = this.access.requireRead(cid);
+		byte[] workbook = this.export.export(cid, user, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+		this.audit.record(new AuditRecord(user.getUsername(), "EXPORT persons", request.getRequestURI(),
+				AuditRecord.Result.SUCCESS, request.getRemoteAddr(), null));
+		return org.springframework.http.ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"persons.xlsx\"")
+			.contentType(org.springframework.http.MediaType
+				.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(workbook);
 	}
 
 	@GetMapping("/{id}")

@@ -63,7 +63,8 @@ public class CompoundWriter {
 				UUID roomId = UUID.randomUUID();
 				roomIds.put(room, roomId);
 				rooms.add(new Object[] { roomId, communityId, buildingId, room.unit(), room.floor(), room.number(),
-						room.exclusiveArea(), room.areaSource().name(), room.grossArea(), building.hasElevator() });
+						room.exclusiveArea(), room.areaSource().name(), room.grossArea(), building.hasElevator(),
+						order - 1 });
 				if (!room.household().isEmpty()) {
 					UUID householdId = UUID.randomUUID();
 					households.add(new Object[] { householdId, communityId, roomId, date(room.movedIn()) });
@@ -86,7 +87,8 @@ public class CompoundWriter {
 		this.jdbc.batchUpdate("insert into registry.building (id, community_id, name, sort_order, has_elevator) "
 				+ "values (?, ?, ?, ?, ?)", buildings);
 		this.jdbc.batchUpdate("insert into registry.room (id, community_id, building_id, unit, floor, number, "
-				+ "exclusive_area, area_source, gross_area, has_elevator) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rooms);
+				+ "exclusive_area, area_source, gross_area, has_elevator, building_sort) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rooms);
 		this.jdbc.batchUpdate("insert into registry.household (id, community_id, room_id, since) values (?, ?, ?, ?)",
 				households);
 		this.jdbc.batchUpdate("insert into registry.person (id, community_id, household_id, name, gender, birth_date, "

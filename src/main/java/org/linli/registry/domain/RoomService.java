@@ -83,8 +83,8 @@ public class RoomService {
 		try {
 			this.jdbc.sql("""
 					insert into registry.room (id, community_id, building_id, unit, floor, number, exclusive_area,
-					  area_source, has_elevator)
-					select :id, :c, :b, :unit, :floor, :number, :area, :source, b.has_elevator
+					  area_source, has_elevator, building_sort)
+					select :id, :c, :b, :unit, :floor, :number, :area, :source, b.has_elevator, b.sort_order
 					  from registry.building b where b.id = :b and b.community_id = :c
 					""")
 				.param("id", id)
@@ -113,9 +113,8 @@ public class RoomService {
 		List<RoomView> rooms = this.jdbc.sql("""
 				select r.id, r.building_id, r.unit, r.floor, r.number, r.exclusive_area, r.area_source
 				  from registry.room r
-				  join registry.building b on b.id = r.building_id and b.community_id = r.community_id
 				 where r.community_id = :c
-				 order by b.sort_order, r.unit, r.floor, r.number
+				 order by r.building_sort, r.unit, r.floor, r.number
 				 limit :limit offset :offset
 				""")
 			.param("c", communityId)

@@ -10,6 +10,7 @@ import org.linli.registry.domain.RegistryAccess;
 import org.linli.registry.domain.RegistryQueries;
 import org.linli.registry.domain.RegistrySearch;
 import org.linli.registry.domain.CommunityService;
+import org.linli.registry.domain.DataQuality;
 import org.linli.shared.web.DomainException;
 
 import org.springframework.stereotype.Controller;
@@ -37,8 +38,11 @@ class RegistryPagesController {
 
 	private final CommunityService communities;
 
+	private final DataQuality quality;
+
 	RegistryPagesController(RegistryAccess access, RegistryQueries queries, PersonService persons,
-			RegistrySearch search, CommunityService communities) {
+			RegistrySearch search, CommunityService communities, DataQuality quality) {
+		this.quality = quality;
 		this.access = access;
 		this.queries = queries;
 		this.persons = persons;
@@ -84,6 +88,14 @@ class RegistryPagesController {
 					o.name() == null ? null : PersonalDataPolicy.name(user, o.name()), o.since(), o.until()))
 			.toList());
 		return "registry/room";
+	}
+
+	@GetMapping("/quality")
+	String quality(@PathVariable UUID cid, Model model) {
+		this.access.requireRead(cid);
+		model.addAttribute("community", this.communities.summary(cid));
+		model.addAttribute("findings", this.quality.report(cid));
+		return "registry/quality";
 	}
 
 	@GetMapping("/search")

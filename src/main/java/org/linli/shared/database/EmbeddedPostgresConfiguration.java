@@ -23,6 +23,8 @@ class EmbeddedPostgresConfiguration {
 		dataSource.setJdbcUrl(EmbeddedPostgresServer.acquire(dataDirectory, clean));
 		dataSource.setUsername("postgres");
 		dataSource.setMaximumPoolSize(20);
+		// batches become multi-row INSERTs: far fewer round trips and statement-level trigger runs
+		dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
 		dataSource.setPoolName("linli-embedded");
 		return dataSource;
 	}
