@@ -259,6 +259,48 @@ class RegistryApiIntegrationTests {
 				+ "and account = 'committee'").query(Long.class).single()).isPositive();
 	}
 
+	@Test
+	void movesKeepTheResidenceHistoryAndTagEditsAreGuardedAgainstLostUpdates() throws Exception {
+		String person = created(post("/api/v1/communities/{cid}/persons", this.xingfuli),
+				Map.of("name", "孙迁", "idNumber", IdNumbers.valid("110105", "19580808", 77))).get("id").asString();
+		var rooms = this.jdbc.sql("select id::text from registry.room where community_id = :c::uuid order by number "
+				+ "limit 2").param("c", this.xingfuli).query(String.class).list();
+		String base = "/api/v1/communities/{cid}/persons/{id}";
+		this.mvc.perform(json(post(base + "/move-in", this.xingfuli, person),
+				Map.of("roomId", rooms.get(0), "relation", "TENANT", "since", "2025-01-01")))
+			.andExpect(status().isOk());
+		this.mvc.perform(json(post(base + "/move-in", this.xingfuli, person),
+				Map.of("roomId", rooms.get(1), "relation", "FAMILY", "since", "2026-03-01")))
+			.andExpect(status().isOk());
+		this.mvc.perform(json(post(base + "/move-in", this.xingfuli, person), Map.of("roomId", "nope", "relation", "KING")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("roomId", "relation", "since")));
+		this.mvc.perform(json(post(base + "/move-out", this.xingfuli, person), Map.of("until", "2026-11-01")))
+			.andExpect(status().isOk());
+		var stays = this.jdbc.sql("select relation || ':' || since || ':' || coalesce(until::text, '') "
+				+ "from registry.residence where person_id = :p::uuid order by since").param("p", person)
+			.query(String.class).list();
+		assertThat(stays).containsExactly("TENANT:2025-01-01:2026-02-28", "FAMILY:2026-03-01:2026-11-01");
+		assertThat(this.jdbc.sql("select household_id is null from registry.person where id = :p::uuid")
+			.param("p", person).query(Boolean.class).single()).isTrue();
+
+		int version = Api.body(this.mvc.perform(bearer(get(base + "/version", this.xingfuli, person), this.manager))
+			.andReturn()).get("version").asInt();
+		this.mvc.perform(json(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(base + "/tags",
+				this.xingfuli, person), Map.of("tags", List.of("ELDERLY_ALONE", "NEEDS_CARE"), "version", version)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.version").value(version + 1));
+		// a colleague still holding the old version does not overwrite the change
+		this.mvc.perform(json(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(base + "/tags",
+				this.xingfuli, person), Map.of("tags", List.of(), "version", version)))
+			.andExpect(status().isConflict());
+		this.mvc.perform(json(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(base + "/tags",
+				this.xingfuli, person), Map.of("tags", List.of("VIP"), "version", version + 1)))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(bearer(get(base, this.xingfuli, person), this.manager))
+			.andExpect(jsonPath("$.tags").value(containsInAnyOrder("ELDERLY_ALONE", "NEEDS_CARE")));
+	}
+
 	private long rooms() {
 		return this.jdbc.sql("select count(*) from registry.room").query(Long.class).single();
 	}

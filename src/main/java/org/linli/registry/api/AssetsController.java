@@ -7,6 +7,8 @@ import org.linli.registry.domain.RegistryAccess;
 import org.linli.shared.web.DomainException;
 import org.linli.shared.web.QrCodes;
 
+import org.linli.shared.web.Paging;
+
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
@@ -52,7 +54,7 @@ class AssetsController {
 	PagedModel<AssetService.Asset> list(@PathVariable UUID cid, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		this.access.requireRead(cid);
-		PageRequest pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+		PageRequest pageable = Paging.of(page, size);
 		return new PagedModel<>(new PageImpl<>(this.assets.list(cid, pageable.getPageSize(), pageable.getOffset()),
 				pageable, this.assets.count(cid)));
 	}

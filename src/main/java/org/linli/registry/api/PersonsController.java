@@ -67,6 +67,45 @@ class PersonsController {
 		return Map.of("id", id.toString());
 	}
 
+	record MoveIn(String roomId, String relation, LocalDate since) {
+	}
+
+	record MoveOut(LocalDate until) {
+	}
+
+	record Tags(java.util.List<String> tags, Integer version) {
+	}
+
+	@PostMapping("/{id}/move-in")
+	Map<String, String> moveIn(@PathVariable UUID cid, @PathVariable UUID id, @RequestBody MoveIn request) {
+		this.access.requireWrite(cid);
+		this.persons.moveIn(cid, id, Ids.parse(request.roomId()), request.relation(), request.since());
+		return Map.of("id", id.toString());
+	}
+
+	@PostMapping("/{id}/move-out")
+	Map<String, String> moveOut(@PathVariable UUID cid, @PathVariable UUID id, @RequestBody MoveOut request) {
+		this.access.requireWrite(cid);
+		this.persons.moveOut(cid, id, request.until());
+		return Map.of("id", id.toString());
+	}
+
+	/** Replaces the tags; {@code version} (from GET .../version) guards against overwriting a colleague's change. */
+	@org.springframework.web.bind.annotation.PutMapping("/{id}/tags")
+	Map<String, Object> tags(@PathVariable UUID cid, @PathVariable UUID id, @RequestBody Tags request) {
+		this.access.requireWrite(cid);
+		if (request.version() == null) {
+			throw DomainException.invalid("version", "validation.NotNull");
+		}
+		return Map.of("version", this.persons.setTags(cid, id, request.tags(), request.version()));
+	}
+
+	@GetMapping("/{id}/version")
+	Map<String, Object> version(@PathVariable UUID cid, @PathVariable UUID id) {
+		this.access.requireRead(cid);
+		return Map.of("version", this.persons.version(cid, id));
+	}
+
 	/** The persons of the community as .xlsx, masked for the caller's role; exporting is audited. */
 	@GetMapping(value = "/export.xlsx")
 	org.springframework.http.ResponseEntity<byte[]> export(@PathVariable UUID cid, HttpServletRequest request) {

@@ -10,7 +10,8 @@ import org.linli.registry.RoomView;
 import org.linli.registry.domain.RegistryAccess;
 import org.linli.registry.domain.RoomService;
 
-import org.springframework.data.domain.PageRequest;
+import org.linli.shared.web.Paging;
+
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,7 +68,7 @@ class RoomsController {
 	PagedModel<RoomView> rooms(@PathVariable UUID cid, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		this.access.requireRead(cid);
-		return new PagedModel<>(this.rooms.rooms(cid, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200))));
+		return new PagedModel<>(this.rooms.rooms(cid, Paging.of(page, size)));
 	}
 
 	@PostMapping("/rooms/{rid}/ownerships")

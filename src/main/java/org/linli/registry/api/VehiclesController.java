@@ -8,6 +8,8 @@ import org.linli.registry.domain.PersonalDataPolicy;
 import org.linli.registry.domain.RegistryAccess;
 import org.linli.registry.domain.VehicleService;
 
+import org.linli.shared.web.Paging;
+
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
@@ -51,7 +53,7 @@ class VehiclesController {
 	PagedModel<VehicleService.Vehicle> list(@PathVariable UUID cid, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		CurrentUser user = this.access.requireRead(cid);
-		PageRequest pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+		PageRequest pageable = Paging.of(page, size);
 		var content = this.vehicles.ofCommunity(cid, pageable.getPageSize(), pageable.getOffset())
 			.stream()
 			.map(v -> new VehicleService.Vehicle(v.id(), PersonalDataPolicy.plate(user, v.plate()), v.newEnergy(),

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.linli.shared.crypto.FieldCipher;
@@ -107,6 +108,94 @@ public class PersonService {
 			.param("phoneEnc", person.phone() == null ? null : this.cipher.encrypt(person.phone().value()))
 			.param("phoneIndex", person.phone() == null ? null : this.cipher.blindIndex(person.phone().value()))
 			.update();
+	}
+
+	/** Tags that services and the dashboard select by (elderly living alone, needs care, ...). */
+	public enum Tag {
+		ELDERLY_ALONE, DISABLED, CHILD, NEEDS_CARE, LOW_INCOME, MILITARY_FAMILY
+	}
+
+	static final Set<String> RELATIONS = Set.of("OWNER", "CO_OWNER", "FAMILY", "TENANT", "OTHER");
+
+	/**
+	 * Moves a person into a room's household from a date: the household is created if the room has none, and the
+	 * residence history closes the previous stay the day before.
+	 */
+	@Transactional
+	public void moveIn(UUID communityId, UUID personId, UUID roomId, String relation, LocalDate since) {
+		Violations violations = new Violations();
+		violations.require(find(communityId, personId).isPresent(), "personId", "person.notFound");
+		violations.require(roomId != null && this.jdbc.sql("select count(*) from registry.room where community_id = :c "
+				+ "and id = :r").param("c", communityId).param("r", roomId).query(Long.class).single() > 0, "roomId",
+				"room.unknown");
+		violations.require(relation != null && RELATIONS.contains(relation), "relation", "import.relation.invalid");
+		violations.require(since != null, "since", "residence.since.invalid");
+		violations.throwIfAny();
+		closeStay(communityId, personId, since.minusDays(1));
+		UUID household = this.jdbc.sql("select id from registry.household where community_id = :c and room_id = :r "
+				+ "order by since nulls first limit 1").param("c", communityId).param("r", roomId).query(UUID.class)
+			.optional()
+			.orElseGet(() -> {
+				UUID id = UUID.randomUUID();
+				this.jdbc.sql("insert into registry.household (id, community_id, room_id, since) values (:id, :c, :r, :s)")
+					.param("id", id).param("c", communityId).param("r", roomId).param("s", Date.valueOf(since)).update();
+				return id;
+			});
+		this.jdbc.sql("""
+				update registry.person set household_id = :h, relation = :rel, version = version + 1
+				 where community_id = :c and id = :p
+				""").param("h", household).param("rel", relation).param("c", communityId).param("p", personId).update();
+		this.jdbc.sql("""
+				insert into registry.residence (id, community_id, person_id, room_id, relation, since)
+				values (:id, :c, :p, :r, :rel, :since)
+				""").param("id", UUID.randomUUID()).param("c", communityId).param("p", personId).param("r", roomId)
+			.param("rel", relation).param("since", Date.valueOf(since)).update();
+	}
+
+	/** The person leaves their household on a date; the record and its history stay. */
+	@Transactional
+	public void moveOut(UUID communityId, UUID personId, LocalDate until) {
+		Violations violations = new Violations();
+		violations.require(find(communityId, personId).isPresent(), "personId", "person.notFound");
+		violations.require(until != null, "until", "residence.until.invalid");
+		violations.throwIfAny();
+		closeStay(communityId, personId, until);
+		this.jdbc.sql("update registry.person set household_id = null, version = version + 1 "
+				+ "where community_id = :c and id = :p").param("c", communityId).param("p", personId).update();
+	}
+
+	/** Replaces the tags if nobody changed the person since {@code version} was read (optimistic locking). */
+	@Transactional
+	public int setTags(UUID communityId, UUID personId, List<String> tags, int version) {
+		Set<String> known = java.util.EnumSet.allOf(Tag.class).stream().map(Enum::name)
+			.collect(java.util.stream.Collectors.toSet());
+		List<String> clean = tags == null ? List.of() : tags.stream().distinct().toList();
+		if (!known.containsAll(clean)) {
+			throw DomainException.invalid("tags", "person.tags.invalid");
+		}
+		int updated = this.jdbc.sql("""
+				update registry.person set tags = :tags::varchar[], version = version + 1
+				 where community_id = :c and id = :p and version = :v
+				""").param("tags", "{" + String.join(",", clean) + "}").param("c", communityId).param("p", personId)
+			.param("v", version).update();
+		if (updated == 0) {
+			throw find(communityId, personId).isPresent() ? DomainException.conflict("person.changed")
+					: DomainException.notFound("person.notFound");
+		}
+		return version + 1;
+	}
+
+	public int version(UUID communityId, UUID personId) {
+		return this.jdbc.sql("select version from registry.person where community_id = :c and id = :p")
+			.param("c", communityId).param("p", personId).query(Integer.class).optional()
+			.orElseThrow(() -> DomainException.notFound("person.notFound"));
+	}
+
+	private void closeStay(UUID communityId, UUID personId, LocalDate until) {
+		this.jdbc.sql("""
+				update registry.residence set until = :until
+				 where community_id = :c and person_id = :p and until is null
+				""").param("until", Date.valueOf(until)).param("c", communityId).param("p", personId).update();
 	}
 
 	public Optional<PersonRecord> find(UUID communityId, UUID personId) {
