@@ -37,7 +37,7 @@ public class HouseholdQueries {
 			.param("person", personId)
 			.query((rs, n) -> new HouseholdView(rs.getObject("household_id", UUID.class),
 					rs.getObject("community_id", UUID.class), rs.getString("community"), rs.getString("building"),
-					rs.getString("unit"), rs.getString("number"), rs.getBigDecimal("exclusive_area"), null, null))
+					rs.getString("unit"), rs.getString("number"), rs.getBigDecimal("exclusive_area"), null, null, null))
 			.optional()
 			.map(this::withMembers);
 	}
@@ -56,8 +56,14 @@ public class HouseholdQueries {
 			.stream()
 			.map(v -> new HouseholdView.Vehicle(v.plate(), v.newEnergy()))
 			.toList();
+		var requests = this.jdbc.sql("""
+				select kind, status, reason from registry.change_request
+				 where community_id = :c and household_id = :h order by created_at desc limit 10
+				""").param("c", view.communityId()).param("h", view.householdId())
+			.query((rs, n) -> new HouseholdView.RequestLine(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
 		return new HouseholdView(view.householdId(), view.communityId(), view.communityName(), view.building(),
-				view.unit(), view.number(), view.exclusiveArea(), members, vehicles);
+				view.unit(), view.number(), view.exclusiveArea(), members, vehicles, requests);
 	}
 
 }
