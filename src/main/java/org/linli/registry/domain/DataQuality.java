@@ -51,7 +51,8 @@ public class DataQuality {
 						"p.phone_enc is null and p.birth_date <= current_date - interval '18 years'"),
 				persons(communityId, "quality.possibleDuplicates", """
 						exists (select 1 from registry.person q where q.community_id = p.community_id
-						         and q.id <> p.id and q.name = p.name and q.birth_date = p.birth_date)"""),
+						         and q.id <> p.id and q.name = p.name and q.birth_date = p.birth_date
+						         and q.merged_into is null) and p.merged_into is null"""),
 				invalidIdNumbers(communityId));
 	}
 

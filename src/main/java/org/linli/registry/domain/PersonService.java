@@ -206,9 +206,10 @@ public class PersonService {
 			.optional();
 	}
 
-	/** Exact search by ID number through the blind index. */
+	/** Exact search by ID number through the blind index; a merged record is history, not a match. */
 	public Optional<UUID> findByIdNumber(UUID communityId, String normalisedIdNumber) {
-		return this.jdbc.sql("select id from registry.person where community_id = :c and id_number_index = :i")
+		return this.jdbc.sql("select id from registry.person where community_id = :c and id_number_index = :i "
+				+ "and merged_into is null")
 			.param("c", communityId)
 			.param("i", this.cipher.blindIndex(normalisedIdNumber))
 			.query(UUID.class)

@@ -230,7 +230,7 @@ public class PersonImport {
 					rs -> { this.households.putIfAbsent(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)); },
 					communityId);
 			db.query("select id_number_index, id, name from registry.person "
-					+ "where community_id = ? and id_number_index is not null", rs -> {
+					+ "where community_id = ? and id_number_index is not null and merged_into is null", rs -> {
 						this.registeredIds.put(rs.getString(1), rs.getObject(2, UUID.class));
 						this.registeredNames.put(rs.getString(1), rs.getString(3));
 					}, communityId);
