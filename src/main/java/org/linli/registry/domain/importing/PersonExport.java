@@ -78,7 +78,6 @@ public class PersonExport {
 						return null;
 					}).list();
 			workbook.write(out);
-			workbook.close();
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
