@@ -85,10 +85,10 @@ class RegistryApiIntegrationTests {
 		long before = rooms();
 		this.mvc.perform(json(post("/api/v1/communities/{cid}/rooms", this.xingfuli), Map.of("buildingId",
 				UUID.randomUUID().toString(), "unit", "", "floor", 999, "number", "101", "exclusiveArea", "-3",
-				"areaSource", "GUESSED")))
+				"areaSource", "GUESSED", "use", "CASTLE")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("buildingId", "unit", "floor",
-					"exclusiveArea", "areaSource")))
+					"exclusiveArea", "areaSource", "use")))
 			.andExpect(jsonPath("$.errors[0].message").isNotEmpty());
 		assertThat(rooms()).isEqualTo(before);
 	}

@@ -32,7 +32,7 @@ class RoomsController {
 	}
 
 	record NewRoom(String buildingId, String unit, Integer floor, String number, BigDecimal exclusiveArea,
-			String areaSource) {
+			String areaSource, String use) {
 	}
 
 	record NewOwnership(String ownerType, List<String> personIds, LocalDate since) {
@@ -60,7 +60,7 @@ class RoomsController {
 	Map<String, String> createRoom(@PathVariable UUID cid, @RequestBody NewRoom request) {
 		this.access.requireWrite(cid);
 		UUID id = this.rooms.createRoom(cid, new RoomService.NewRoom(Ids.parse(request.buildingId()), request.unit(),
-				request.floor(), request.number(), request.exclusiveArea(), request.areaSource()));
+				request.floor(), request.number(), request.exclusiveArea(), request.areaSource(), request.use()));
 		return Map.of("id", id.toString());
 	}
 

@@ -26,8 +26,12 @@ public class RoomService {
 
 	/** What a new room needs; validated here, field by field. */
 	public record NewRoom(UUID buildingId, String unit, Integer floor, String number, BigDecimal exclusiveArea,
-			String areaSource) {
+			String areaSource, String use) {
 	}
+
+	/** What a room is used for; residential unless said otherwise. */
+	static final java.util.Set<String> USES = java.util.Set.of("RESIDENTIAL", "COMMERCIAL", "GARAGE", "STORAGE",
+			"OFFICE", "OTHER");
 
 	private static final BigDecimal MAX_AREA = new BigDecimal("100000");
 
@@ -78,13 +82,15 @@ public class RoomService {
 				"exclusiveArea", "room.area.invalid");
 		AreaSource source = parseSource(room.areaSource());
 		violations.require(source != null, "areaSource", "room.areaSource.invalid");
+		String use = room.use() == null || room.use().isBlank() ? "RESIDENTIAL" : room.use().trim();
+		violations.require(USES.contains(use), "use", "room.use.invalid");
 		violations.throwIfAny();
 		UUID id = UUID.randomUUID();
 		try {
 			this.jdbc.sql("""
 					insert into registry.room (id, community_id, building_id, unit, floor, number, exclusive_area,
-					  area_source, has_elevator, building_sort)
-					select :id, :c, :b, :unit, :floor, :number, :area, :source, b.has_elevator, b.sort_order
+					  area_source, has_elevator, building_sort, room_use)
+					select :id, :c, :b, :unit, :floor, :number, :area, :source, b.has_elevator, b.sort_order, :use
 					  from registry.building b where b.id = :b and b.community_id = :c
 					""")
 				.param("id", id)
@@ -95,6 +101,7 @@ public class RoomService {
 				.param("number", number)
 				.param("area", area)
 				.param("source", source.name())
+				.param("use", use)
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
