@@ -30,6 +30,9 @@ class ChangeRequestIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.linli.shared.crypto.FieldCipher cipher;
+
 	@Test
 	void aNewMemberJoinsTheHouseholdOnlyWhenStaffApprove() throws Exception {
 		UUID xingfuli = this.jdbc.sql("select id from registry.community where code = 'xingfuli'").query(UUID.class)
@@ -79,6 +82,43 @@ class ChangeRequestIntegrationTests {
 		this.mvc.perform(get("/app/household").session(resident.session()))
 			.andExpect(content().string(containsString("已批准")))
 			.andExpect(content().string(containsString("请携带不动产权证到物业办理")));
+	}
+
+	@Test
+	void residentsKeepTheirOwnMobileNumberUpToDate() throws Exception {
+		var resident = Pages.signIn(this.mvc, "resident");
+		this.mvc.perform(post("/app/household/requests/phone").session(resident.session()).with(csrf())
+			.param("phone", "12345")).andExpect(flash().attributeExists("requestErrors"));
+		this.mvc.perform(post("/app/household/requests/phone").session(resident.session()).with(csrf())
+			.param("phone", "+86 139-0000-1234")).andExpect(flash().attribute("phoneSaved", true));
+		var stored = this.jdbc.sql("select phone_enc, phone_index from registry.person where id = "
+				+ "(select person_id from identity.account where username = 'resident')")
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single();
+		assertThat(stored[0]).isNotBlank().doesNotContain("13900001234");
+		assertThat(stored[1]).isEqualTo(this.cipher.blindIndex("13900001234"));
+	}
+
+	@Test
+	void revealingOnTheHouseholdFileIsForTheRolesThatMayAndAlwaysAudited() throws Exception {
+		UUID xingfuli = this.jdbc.sql("select id from registry.community where code = 'xingfuli'").query(UUID.class)
+			.single();
+		var person = this.jdbc.sql("""
+				select p.id, h.room_id, p.id_number_enc from registry.person p join registry.household h
+				    on h.id = p.household_id where p.id = (select person_id from identity.account where username = 'ownerrep')
+				""").query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+						rs.getString(3) }).single();
+		String full = this.cipher.decrypt((String) person[2]);
+		var manager = Pages.signIn(this.mvc, "manager");
+		String path = "/console/communities/{cid}/rooms/{rid}";
+		this.mvc.perform(get(path, xingfuli, person[1]).session(manager.session()))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(full))));
+		this.mvc.perform(get(path, xingfuli, person[1]).param("reveal", person[0].toString()).session(manager.session()))
+			.andExpect(content().string(containsString(full)));
+		this.mvc.perform(get(path, xingfuli, person[1]).param("reveal", person[0].toString())
+			.session(Pages.signIn(this.mvc, "staff").session())).andExpect(status().isForbidden());
+		assertThat(this.jdbc.sql("select count(*) from audit.audit_event where action = 'REVEAL person' "
+				+ "and object like :o and account in ('manager', 'staff')").param("o", "%reveal=" + person[0])
+			.query(Long.class).single()).isEqualTo(2);
 	}
 
 	private java.util.List<String> members(UUID household) {

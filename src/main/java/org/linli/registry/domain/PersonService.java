@@ -110,6 +110,28 @@ public class PersonService {
 			.update();
 	}
 
+	/** A person's own mobile number (residents keep their own up to date); blank removes it. */
+	@Transactional
+	public void updatePhone(UUID communityId, UUID personId, String phone) {
+		MobileNumber number = null;
+		if (!blank(phone)) {
+			Validation<MobileNumber> parsed = MobileNumber.parse(phone);
+			parsed.error().ifPresent(code -> {
+				throw DomainException.invalid("phone", code);
+			});
+			number = parsed.orElseThrow();
+		}
+		this.jdbc.sql("""
+				update registry.person set phone_enc = :enc, phone_index = :idx, version = version + 1
+				 where community_id = :c and id = :p
+				""")
+			.param("enc", number == null ? null : this.cipher.encrypt(number.value()))
+			.param("idx", number == null ? null : this.cipher.blindIndex(number.value()))
+			.param("c", communityId)
+			.param("p", personId)
+			.update();
+	}
+
 	/** Tags that services and the dashboard select by (elderly living alone, needs care, ...). */
 	public enum Tag {
 		ELDERLY_ALONE, DISABLED, CHILD, NEEDS_CARE, LOW_INCOME, MILITARY_FAMILY

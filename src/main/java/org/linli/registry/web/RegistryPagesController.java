@@ -40,9 +40,12 @@ class RegistryPagesController {
 
 	private final DataQuality quality;
 
+	private final org.linli.audit.AuditApi audit;
+
 	RegistryPagesController(RegistryAccess access, RegistryQueries queries, PersonService persons,
-			RegistrySearch search, CommunityService communities, DataQuality quality) {
+			RegistrySearch search, CommunityService communities, DataQuality quality, org.linli.audit.AuditApi audit) {
 		this.quality = quality;
+		this.audit = audit;
 		this.access = access;
 		this.queries = queries;
 		this.persons = persons;
@@ -71,16 +74,29 @@ class RegistryPagesController {
 		return "registry/building";
 	}
 
+	/** The household file; {@code reveal} shows one resident's full identifiers to roles that may, audited. */
 	@GetMapping("/rooms/{rid}")
-	String room(@PathVariable UUID cid, @PathVariable UUID rid, Model model) {
+	String room(@PathVariable UUID cid, @PathVariable UUID rid, @RequestParam(required = false) UUID reveal,
+			Model model, jakarta.servlet.http.HttpServletRequest request) {
 		CurrentUser user = this.access.requireRead(cid);
+		if (reveal != null) {
+			boolean allowed = PersonalDataPolicy.mayReveal(user);
+			this.audit.record(new org.linli.audit.AuditRecord(user.getUsername(), "REVEAL person",
+					request.getRequestURI() + "?reveal=" + reveal,
+					allowed ? org.linli.audit.AuditRecord.Result.SUCCESS : org.linli.audit.AuditRecord.Result.REJECTED,
+					request.getRemoteAddr(), "idNumber, phone"));
+			if (!allowed) {
+				throw new org.springframework.security.access.AccessDeniedException("may not reveal personal data");
+			}
+		}
+		model.addAttribute("mayReveal", PersonalDataPolicy.mayReveal(user));
 		model.addAttribute("community", this.communities.summary(cid));
 		model.addAttribute("room",
 				this.queries.room(cid, rid).orElseThrow(() -> DomainException.notFound("room.unknown")));
 		model.addAttribute("residents", this.queries.residents(cid, rid)
 			.stream()
 			.flatMap(id -> this.persons.find(cid, id).stream())
-			.map(person -> PersonalDataPolicy.view(person, user, false, false))
+			.map(person -> PersonalDataPolicy.view(person, user, person.id().equals(reveal), false))
 			.toList());
 		model.addAttribute("owners", this.queries.owners(cid, rid)
 			.stream()

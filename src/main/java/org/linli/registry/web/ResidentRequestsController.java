@@ -39,17 +39,25 @@ class ResidentRequestsController {
 	@PostMapping("/member")
 	String addMember(@RequestParam String name, @RequestParam String idNumber, @RequestParam String relation,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return submit(redirect, request, (community, person) -> this.requests.askToAddMember(community, person, name,
-				idNumber, relation));
+		return submit(redirect, request, "requested", (community, person) -> this.requests.askToAddMember(community,
+				person, name, idNumber, relation));
 	}
 
 	@PostMapping("/ownership")
 	String changeOwnership(@RequestParam String description, RedirectAttributes redirect, HttpServletRequest request) {
-		return submit(redirect, request,
+		return submit(redirect, request, "requested",
 				(community, person) -> this.requests.askToChangeOwnership(community, person, description));
 	}
 
-	private String submit(RedirectAttributes redirect, HttpServletRequest request,
+	/** Residents keep their own mobile number up to date themselves; no approval needed. */
+	@PostMapping("/phone")
+	String phone(@RequestParam(defaultValue = "") String phone, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		return submit(redirect, request, "phoneSaved",
+				(community, person) -> this.persons.updatePhone(community, person, phone));
+	}
+
+	private String submit(RedirectAttributes redirect, HttpServletRequest request, String done,
 			java.util.function.BiConsumer<java.util.UUID, java.util.UUID> action) {
 		CurrentUser user = this.identity.currentUser().orElseThrow();
 		var person = user.personId() == null ? null
@@ -60,7 +68,7 @@ class ResidentRequestsController {
 		}
 		try {
 			action.accept(person.communityId(), person.id());
-			redirect.addFlashAttribute("requested", true);
+			redirect.addFlashAttribute(done, true);
 		}
 		catch (DomainException ex) {
 			redirect.addFlashAttribute("requestErrors",
