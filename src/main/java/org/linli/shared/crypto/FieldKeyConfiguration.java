@@ -46,11 +46,9 @@ class FieldKeyConfiguration {
 			new SecureRandom().nextBytes(generated);
 			Files.createDirectories(keyFile.getParent());
 			Files.writeString(keyFile, Base64.getEncoder().encodeToString(generated));
-			try {
+			// owner-only where the file system knows POSIX permissions (not on Windows)
+			if (keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
 				Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				log.debug("No POSIX permissions on {}", keyFile);
 			}
 			log.warn("Demo mode: generated a field encryption key in {}", keyFile.toAbsolutePath());
 			return new FieldCipher(generated);
