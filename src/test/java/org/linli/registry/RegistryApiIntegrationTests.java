@@ -221,6 +221,12 @@ class RegistryApiIntegrationTests {
 				Api.token(this.mvc, "committee")))
 			.andExpect(jsonPath("$.content[*].plate").value(org.hamcrest.Matchers.not(
 					org.hamcrest.Matchers.hasItem("冀F12345"))));
+		String room = this.jdbc.sql("select h.room_id::text from registry.person p join registry.household h "
+				+ "on h.id = p.household_id where p.id = :p::uuid").param("p", owner).query(String.class).single();
+		this.mvc.perform(get("/console/communities/{cid}/rooms/{rid}", this.xingfuli, room)
+			.session(org.linli.support.Pages.signIn(this.mvc, "committee").session()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("冀F****45")));
 		var resident = org.linli.support.Pages.signIn(this.mvc, "resident");
 		this.mvc.perform(get("/app/household").session(resident.session()))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()

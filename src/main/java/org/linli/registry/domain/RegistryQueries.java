@@ -77,6 +77,13 @@ public class RegistryQueries {
 			.optional();
 	}
 
+	/** The room's household, if anyone is registered as living there. */
+	public Optional<UUID> householdOf(UUID communityId, UUID roomId) {
+		return this.jdbc.sql("select id from registry.household where community_id = :c and room_id = :r "
+				+ "order by since nulls first limit 1").param("c", communityId).param("r", roomId).query(UUID.class)
+			.optional();
+	}
+
 	/** The persons living in the room now. */
 	public List<UUID> residents(UUID communityId, UUID roomId) {
 		return this.jdbc.sql("""

@@ -9,6 +9,7 @@ import org.linli.registry.domain.PersonalDataPolicy;
 import org.linli.registry.domain.RegistryAccess;
 import org.linli.registry.domain.RegistryQueries;
 import org.linli.registry.domain.RegistrySearch;
+import org.linli.registry.domain.VehicleService;
 import org.linli.registry.domain.CommunityService;
 import org.linli.registry.domain.DataQuality;
 import org.linli.shared.web.DomainException;
@@ -42,10 +43,14 @@ class RegistryPagesController {
 
 	private final org.linli.audit.AuditApi audit;
 
+	private final VehicleService vehicles;
+
 	RegistryPagesController(RegistryAccess access, RegistryQueries queries, PersonService persons,
-			RegistrySearch search, CommunityService communities, DataQuality quality, org.linli.audit.AuditApi audit) {
+			RegistrySearch search, CommunityService communities, DataQuality quality, org.linli.audit.AuditApi audit,
+			VehicleService vehicles) {
 		this.quality = quality;
 		this.audit = audit;
+		this.vehicles = vehicles;
 		this.access = access;
 		this.queries = queries;
 		this.persons = persons;
@@ -97,6 +102,12 @@ class RegistryPagesController {
 			.stream()
 			.flatMap(id -> this.persons.find(cid, id).stream())
 			.map(person -> PersonalDataPolicy.view(person, user, person.id().equals(reveal), false))
+			.toList());
+		model.addAttribute("vehicles", this.queries.householdOf(cid, rid)
+			.map(household -> this.vehicles.ofHousehold(cid, household))
+			.orElse(List.of())
+			.stream()
+			.map(v -> PersonalDataPolicy.plate(user, v.plate()))
 			.toList());
 		model.addAttribute("owners", this.queries.owners(cid, rid)
 			.stream()
