@@ -307,6 +307,31 @@ class RegistryApiIntegrationTests {
 			.andExpect(jsonPath("$.tags").value(containsInAnyOrder("ELDERLY_ALONE", "NEEDS_CARE")));
 	}
 
+	@Test
+	void personsAreListedInPagesFilteredExactlyAndMaskedByRole() throws Exception {
+		String phone = "13766668888";
+		for (String name : List.of("欧阳列表", "欧阳列表二")) {
+			created(post("/api/v1/communities/{cid}/persons", this.xingfuli), Map.of("name", name, "idNumber",
+					IdNumbers.valid("110105", "19880808", name.length() * 100 + 1), "phone", phone));
+		}
+		String list = "/api/v1/communities/{cid}/persons";
+		this.mvc.perform(bearer(get(list, this.xingfuli).param("phone", "137-6666-8888"), this.manager))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.page.totalElements").value(2))
+			.andExpect(jsonPath("$.content[*].phone").value(org.hamcrest.Matchers.everyItem(
+					org.hamcrest.Matchers.is(phone))));
+		this.mvc.perform(bearer(get(list, this.xingfuli).param("name", "欧阳列").param("size", "1"),
+				Api.token(this.mvc, "committee")))
+			.andExpect(jsonPath("$.page.totalElements").value(2))
+			.andExpect(jsonPath("$.content.length()").value(1))
+			.andExpect(jsonPath("$.content[0].name").value(org.hamcrest.Matchers.startsWith("欧*")))
+			.andExpect(jsonPath("$.content[0].phone").value("137****8888"));
+		this.mvc.perform(bearer(get(list, this.xingfuli).param("name", "%"), this.manager))
+			.andExpect(jsonPath("$.page.totalElements").value(0));
+		this.mvc.perform(bearer(get(list, this.xingfuli), Api.token(this.mvc, "resident")))
+			.andExpect(status().isForbidden());
+	}
+
 	private long rooms() {
 		return this.jdbc.sql("select count(*) from registry.room").query(Long.class).single();
 	}

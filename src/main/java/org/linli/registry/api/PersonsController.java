@@ -120,6 +120,18 @@ class PersonsController {
 			.body(workbook);
 	}
 
+	/** A page of persons, masked for the caller; filters: exact idNumber or phone, or the start of the name. */
+	@GetMapping
+	org.springframework.data.web.PagedModel<PersonRecord> list(@PathVariable UUID cid,
+			@RequestParam(required = false) String idNumber, @RequestParam(required = false) String phone,
+			@RequestParam(required = false) String name, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		CurrentUser user = this.access.requireRead(cid);
+		return new org.springframework.data.web.PagedModel<>(this.persons
+			.page(cid, idNumber, phone, name, org.linli.shared.web.Paging.of(page, size))
+			.map(person -> PersonalDataPolicy.view(person, user, false, false)));
+	}
+
 	@GetMapping("/{id}")
 	PersonRecord read(@PathVariable UUID cid, @PathVariable UUID id,
 			@RequestParam(defaultValue = "false") boolean reveal, HttpServletRequest request) {

@@ -228,6 +228,37 @@ public class PersonService {
 			.optional();
 	}
 
+	/**
+	 * A page of the community's current (unmerged) persons, optionally only those with an exact ID or mobile number
+	 * (through the blind index) or a name starting with the given text.
+	 */
+	public org.springframework.data.domain.Page<PersonRecord> page(UUID communityId, String idNumber, String phone,
+			String namePrefix, org.springframework.data.domain.Pageable pageable) {
+		StringBuilder where = new StringBuilder("community_id = :c and merged_into is null");
+		java.util.Map<String, Object> params = new java.util.HashMap<>(java.util.Map.of("c", communityId));
+		if (!blank(idNumber)) {
+			where.append(" and id_number_index = :id");
+			params.put("id", this.cipher.blindIndex(ChineseIdNumber.parse(idNumber).toOptional()
+				.map(ChineseIdNumber::value).orElse(idNumber.trim())));
+		}
+		if (!blank(phone)) {
+			where.append(" and phone_index = :phone");
+			params.put("phone", this.cipher.blindIndex(MobileNumber.parse(phone).toOptional()
+				.map(MobileNumber::value).orElse(phone.trim())));
+		}
+		if (!blank(namePrefix)) {
+			where.append(" and name like :name escape '\\'");
+			params.put("name", RegistrySearch.escapeLike(TextNormaliser.normalise(namePrefix)) + "%");
+		}
+		long total = this.jdbc.sql("select count(*) from registry.person where " + where).params(params)
+			.query(Long.class).single();
+		List<PersonRecord> content = this.jdbc.sql("select * from registry.person where " + where
+				+ " order by name, id limit :limit offset :offset")
+			.params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+			.query(this::row).list();
+		return new org.springframework.data.domain.PageImpl<>(content, pageable, total);
+	}
+
 	/** Exact search by ID number through the blind index; a merged record is history, not a match. */
 	public Optional<UUID> findByIdNumber(UUID communityId, String normalisedIdNumber) {
 		return this.jdbc.sql("select id from registry.person where community_id = :c and id_number_index = :i "

@@ -89,7 +89,8 @@ public class RegistrySearch {
 				""").param("c", communityId).param("p", personId).query(UUID.class).optional().orElse(null);
 	}
 
-	private static String escapeLike(String value) {
+	/** Escapes LIKE wildcards so user text matches literally (the queries declare {@code escape '\\'}). */
+	static String escapeLike(String value) {
 		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
