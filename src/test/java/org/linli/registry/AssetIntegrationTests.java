@@ -93,6 +93,35 @@ class AssetIntegrationTests {
 	}
 
 	@Test
+	void statusChangesAreKeptAsTheAssetsHistoryAndARetiredAssetStaysRetired() throws Exception {
+		String cid = this.jdbc.sql("select id::text from registry.community where code = 'xingfuli'")
+			.query(String.class).single();
+		String manager = Api.token(this.mvc, "manager");
+		String id = Api.body(this.mvc.perform(bearer(post("/api/v1/communities/{cid}/assets", cid), manager)
+			.contentType(MediaType.APPLICATION_JSON).content(Api.json(Map.of("type", "CHARGER", "name", "充电桩 3 号"))))
+			.andReturn()).get("id").asString();
+		String path = "/api/v1/communities/{cid}/assets/{id}/status";
+		for (String status : new String[] { "FAULTY", "UNDER_REPAIR", "IN_SERVICE", "RETIRED" }) {
+			this.mvc.perform(bearer(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path, cid, id),
+					manager).contentType(MediaType.APPLICATION_JSON)
+				.content(Api.json(Map.of("status", status, "note", "巡检记录 " + status))))
+				.andExpect(status().isOk());
+		}
+		this.mvc.perform(bearer(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path, cid, id),
+				manager).contentType(MediaType.APPLICATION_JSON).content(Api.json(Map.of("status", "IN_SERVICE"))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].code").value("asset.status.retired"));
+		this.mvc.perform(bearer(get("/api/v1/communities/{cid}/assets/{id}/history", cid, id), manager))
+			.andExpect(jsonPath("$.length()").value(4))
+			.andExpect(jsonPath("$[0].from").value("IN_SERVICE"))
+			.andExpect(jsonPath("$[3].to").value("RETIRED"))
+			.andExpect(jsonPath("$[3].changedBy").value("manager"));
+		this.mvc.perform(bearer(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path, cid, id),
+				Api.token(this.mvc, "committee")).contentType(MediaType.APPLICATION_JSON)
+			.content(Api.json(Map.of("status", "FAULTY")))).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void aLabelCannotBeUsedToFloodTheOffice() throws Exception {
 		String cid = this.jdbc.sql("select id::text from registry.community where code = 'xingfuli'")
 			.query(String.class).single();

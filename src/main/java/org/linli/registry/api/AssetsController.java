@@ -59,6 +59,24 @@ class AssetsController {
 				pageable, this.assets.count(cid)));
 	}
 
+	record StatusChange(String status, String note) {
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/{id}/status")
+	java.util.List<AssetService.AssetEvent> changeStatus(@PathVariable UUID cid, @PathVariable UUID id,
+			@RequestBody StatusChange request) {
+		var user = this.access.requireWrite(cid);
+		this.assets.changeStatus(cid, id, request.status(), request.note(), user.getUsername());
+		return this.assets.history(cid, id);
+	}
+
+	@GetMapping("/{id}/history")
+	java.util.List<AssetService.AssetEvent> history(@PathVariable UUID cid, @PathVariable UUID id) {
+		this.access.requireRead(cid);
+		this.assets.find(cid, id).orElseThrow(() -> DomainException.notFound("asset.notFound"));
+		return this.assets.history(cid, id);
+	}
+
 	/** The label's QR code: the public scan page of the asset. */
 	@GetMapping(value = "/{id}/label.png", produces = MediaType.IMAGE_PNG_VALUE)
 	ResponseEntity<byte[]> label(@PathVariable UUID cid, @PathVariable UUID id) {

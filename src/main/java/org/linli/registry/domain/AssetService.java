@@ -101,6 +101,54 @@ public class AssetService {
 		return new Asset(id, communityId, code, parsedType, cleanName, buildingId, cleanLocation, Status.IN_SERVICE);
 	}
 
+	/** One change in an asset's life. */
+	public record AssetEvent(Status from, Status to, String note, String changedBy, java.time.Instant changedAt) {
+	}
+
+	/**
+	 * Changes the status (faulty, under repair, back in service, retired) and keeps the change in the asset's
+	 * history; a retired asset stays retired.
+	 */
+	@Transactional
+	public void changeStatus(UUID communityId, UUID assetId, String status, String note, String by) {
+		Status current = this.jdbc.sql("select status from registry.asset where community_id = :c and id = :id for update")
+			.param("c", communityId).param("id", assetId).query(String.class).optional().map(Status::valueOf)
+			.orElseThrow(() -> DomainException.notFound("asset.notFound"));
+		Status next = null;
+		try {
+			next = status == null ? null : Status.valueOf(status.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			next = null;
+		}
+		String text = note == null || note.isBlank() ? null : note.strip();
+		Violations violations = new Violations();
+		violations.require(next != null, "status", "asset.status.invalid");
+		violations.require(current != Status.RETIRED, "status", "asset.status.retired");
+		violations.require(next == null || next != current, "status", "asset.status.same");
+		violations.require(text == null || text.length() <= 500, "note", "asset.note.invalid");
+		violations.throwIfAny();
+		Timestamp now = Timestamp.from(this.clock.instant());
+		this.jdbc.sql("update registry.asset set status = :s, version = version + 1 where id = :id")
+			.param("s", next.name()).param("id", assetId).update();
+		this.jdbc.sql("""
+				insert into registry.asset_event (id, community_id, asset_id, from_status, to_status, note, changed_by,
+				  changed_at) values (:id, :c, :a, :from, :to, :note, :by, :now)
+				""").param("id", UUID.randomUUID()).param("c", communityId).param("a", assetId)
+			.param("from", current.name()).param("to", next.name()).param("note", text).param("by", by)
+			.param("now", now).update();
+	}
+
+	public List<AssetEvent> history(UUID communityId, UUID assetId) {
+		return this.jdbc.sql("""
+				select from_status, to_status, note, changed_by, changed_at from registry.asset_event
+				 where community_id = :c and asset_id = :a order by changed_at
+				""").param("c", communityId).param("a", assetId)
+			.query((rs, n) -> new AssetEvent(Status.valueOf(rs.getString(1)), Status.valueOf(rs.getString(2)),
+					rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
+			.list();
+	}
+
 	public Optional<Asset> find(UUID communityId, UUID id) {
 		return this.jdbc.sql("select * from registry.asset where community_id = :c and id = :id")
 			.param("c", communityId).param("id", id).query(AssetService::row).optional();
