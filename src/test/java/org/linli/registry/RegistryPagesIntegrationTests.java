@@ -117,6 +117,43 @@ class RegistryPagesIntegrationTests {
 	}
 
 	@Test
+	void staffRegisterAResidentAndRecordOwnershipFromTheHouseholdFile() throws Exception {
+		UUID room = this.jdbc.sql("select id from registry.room where community_id = :c order by number desc, unit desc "
+				+ "limit 1 offset 7").param("c", this.xingfuli).query(UUID.class).single();
+		String path = "/console/communities/{cid}/rooms/{rid}";
+		var staff = Pages.signIn(this.mvc, "staff");
+		long before = this.jdbc.sql("select count(*) from registry.person").query(Long.class).single();
+		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post(path + "/residents", this.xingfuli, room).session(staff.session())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("name", "表单住户").param("idNumber", "110105194912310021").param("relation", "TENANT"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attributeExists("fieldErrors"));
+		org.assertj.core.api.Assertions.assertThat(this.jdbc.sql("select count(*) from registry.person")
+			.query(Long.class).single()).isEqualTo(before);
+		String idNumber = org.linli.support.IdNumbers.valid("110105", "19910203", 345);
+		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post(path + "/residents", this.xingfuli, room).session(staff.session())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("name", "表单住户").param("idNumber", idNumber).param("relation", "OWNER"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("saved", true));
+		UUID person = this.jdbc.sql("select p.id from registry.person p join registry.household h on h.id = p.household_id "
+				+ "where h.room_id = :r and p.name = '表单住户'").param("r", room).query(UUID.class).single();
+		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post(path + "/ownerships", this.xingfuli, room).session(staff.session())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("ownerType", "PERSON").param("personIds", person.toString()).param("since", "2026-10-01"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("saved", true));
+		org.assertj.core.api.Assertions.assertThat(this.jdbc.sql("select count(*) from registry.ownership "
+				+ "where room_id = :r and person_id = :p and until is null").param("r", room).param("p", person)
+			.query(Long.class).single()).isOne();
+		this.mvc.perform(get(path, this.xingfuli, room).session(Pages.signIn(this.mvc, "committee").session()))
+			.andExpect(content().string(not(containsString("id=\"add-resident\""))));
+		this.mvc.perform(get(path, this.xingfuli, room).session(staff.session()))
+			.andExpect(content().string(containsString("id=\"add-resident\"")));
+	}
+
+	@Test
 	void residentsAndOtherCommunitiesGetNoRegistryPages() throws Exception {
 		var resident = Pages.signIn(this.mvc, "resident");
 		this.mvc.perform(get("/console/communities/{cid}/rooms/{rid}", this.xingfuli, this.residentRoom)

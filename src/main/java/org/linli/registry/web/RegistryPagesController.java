@@ -95,6 +95,7 @@ class RegistryPagesController {
 			}
 		}
 		model.addAttribute("mayReveal", PersonalDataPolicy.mayReveal(user));
+		model.addAttribute("mayWrite", isWriter(cid));
 		model.addAttribute("community", this.communities.summary(cid));
 		model.addAttribute("room",
 				this.queries.room(cid, rid).orElseThrow(() -> DomainException.notFound("room.unknown")));
@@ -115,6 +116,16 @@ class RegistryPagesController {
 					o.name() == null ? null : PersonalDataPolicy.name(user, o.name()), o.since(), o.until()))
 			.toList());
 		return "registry/room";
+	}
+
+	private boolean isWriter(UUID cid) {
+		try {
+			this.access.requireWrite(cid);
+			return true;
+		}
+		catch (org.springframework.security.access.AccessDeniedException ex) {
+			return false;
+		}
 	}
 
 	@GetMapping("/quality")
