@@ -332,6 +332,29 @@ class RegistryApiIntegrationTests {
 			.andExpect(status().isForbidden());
 	}
 
+	@Test
+	void personsWithoutAResidentIdCardRegisterWithTheirOwnDocument() throws Exception {
+		String path = "/api/v1/communities/{cid}/persons";
+		Map<String, Object> hk = new java.util.HashMap<>(Map.of("name", "陈港生", "idType", "HK_MACAO_PERMIT",
+				"idNumber", "h8765 4321", "phone", "13812121212"));
+		this.mvc.perform(json(post(path, this.xingfuli), hk))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("birthDate"));
+		hk.put("birthDate", "1985-05-05");
+		String id = created(post(path, this.xingfuli), hk).get("id").asString();
+		this.mvc.perform(bearer(get(path + "/{id}", this.xingfuli, id), this.manager))
+			.andExpect(jsonPath("$.idType").value("HK_MACAO_PERMIT"))
+			.andExpect(jsonPath("$.birthDate").value("1985-05-05"))
+			.andExpect(jsonPath("$.idNumber").value("H*******1"));
+		this.mvc.perform(json(post(path, this.xingfuli), hk)).andExpect(status().isConflict());
+		this.mvc.perform(json(post(path, this.xingfuli), Map.of("name", "甲", "idType", "TAIWAN_PERMIT",
+				"idNumber", "87654321", "birthDate", "1990-01-01"))).andExpect(status().isCreated());
+		this.mvc.perform(json(post(path, this.xingfuli), Map.of("name", "乙", "idType", "SEAMAN_BOOK",
+				"idNumber", "1")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("idType"));
+	}
+
 	private long rooms() {
 		return this.jdbc.sql("select count(*) from registry.room").query(Long.class).single();
 	}

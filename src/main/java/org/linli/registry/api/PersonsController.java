@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/communities/{cid}/persons")
 class PersonsController {
 
-	record NewPerson(String name, String idNumber, String phone, LocalDate birthDate) {
+	record NewPerson(String name, String idType, String idNumber, String phone, LocalDate birthDate) {
 	}
 
 	private final PersonService persons;
@@ -62,8 +62,8 @@ class PersonsController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, String> create(@PathVariable UUID cid, @RequestBody NewPerson request) {
 		this.access.requireWrite(cid);
-		UUID id = this.persons.create(cid, new PersonService.NewPerson(request.name(), request.idNumber(),
-				request.phone(), request.birthDate()));
+		UUID id = this.persons.create(cid, new PersonService.NewPerson(request.name(), request.idType(),
+				request.idNumber(), request.phone(), request.birthDate()));
 		return Map.of("id", id.toString());
 	}
 

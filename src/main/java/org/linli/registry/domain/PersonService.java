@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.linli.shared.crypto.FieldCipher;
 import org.linli.shared.person.ChineseIdNumber;
+import org.linli.shared.person.IdentityDocument;
 import org.linli.shared.person.MobileNumber;
 import org.linli.shared.person.TextNormaliser;
 import org.linli.shared.person.Validation;
@@ -33,12 +34,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PersonService {
 
-	/** What a new person needs. */
-	public record NewPerson(String name, String idNumber, String phone, LocalDate birthDate) {
+	/**
+	 * What a new person needs; {@code idType} null means the resident ID card, and {@code birthDate} is required
+	 * only for documents that do not carry it.
+	 */
+	public record NewPerson(String name, String idType, String idNumber, String phone, LocalDate birthDate) {
+
+		public NewPerson(String name, String idNumber, String phone, LocalDate birthDate) {
+			this(name, null, idNumber, phone, birthDate);
+		}
+
 	}
 
 	/** A person whose input passed validation, ready to store. */
-	record ValidPerson(String name, ChineseIdNumber idNumber, MobileNumber phone) {
+	record ValidPerson(String name, IdentityDocument document, MobileNumber phone, LocalDate birthDate) {
 	}
 
 	private final JdbcClient jdbc;
@@ -56,7 +65,7 @@ public class PersonService {
 	@Transactional
 	public UUID create(UUID communityId, NewPerson request) {
 		ValidPerson person = validate(request, LocalDate.now(this.clock));
-		if (findByIdNumber(communityId, person.idNumber().value()).isPresent()) {
+		if (findByIndexValue(communityId, person.document().indexValue()).isPresent()) {
 			throw DomainException.conflict("person.idNumber.taken");
 		}
 		UUID id = UUID.randomUUID();
@@ -74,37 +83,45 @@ public class PersonService {
 		Violations violations = new Violations();
 		String name = TextNormaliser.normalise(request.name());
 		violations.require(name != null && !name.isEmpty() && name.length() <= 60, "name", "person.name.invalid");
-		Validation<ChineseIdNumber> idNumber = ChineseIdNumber.parse(request.idNumber(), today);
-		idNumber.error().ifPresent(code -> violations.add("idNumber", code));
+		Validation<IdentityDocument> document = IdentityDocument.parse(request.idType(), request.idNumber(), today);
+		document.error().ifPresent(code -> violations.add(IdentityDocument.TYPE.equals(code) ? "idType" : "idNumber",
+				code));
 		Validation<MobileNumber> phone = blank(request.phone()) ? null : MobileNumber.parse(request.phone());
 		if (phone != null) {
 			phone.error().ifPresent(code -> violations.add("phone", code));
 		}
-		if (idNumber.isValid() && request.birthDate() != null) {
-			violations.require(request.birthDate().equals(idNumber.orElseThrow().birthDate()), "birthDate",
-					"person.birthDate.mismatch");
+		LocalDate documentBirth = document.toOptional().map(IdentityDocument::birthDate).orElse(null);
+		if (documentBirth != null && request.birthDate() != null) {
+			violations.require(request.birthDate().equals(documentBirth), "birthDate", "person.birthDate.mismatch");
+		}
+		if (document.isValid() && documentBirth == null) {
+			violations.require(request.birthDate() != null && !request.birthDate().isAfter(today), "birthDate",
+					"person.birthDate.required");
 		}
 		violations.throwIfAny();
-		return new ValidPerson(name, idNumber.orElseThrow(), phone == null ? null : phone.orElseThrow());
+		return new ValidPerson(name, document.orElseThrow(), phone == null ? null : phone.orElseThrow(),
+				documentBirth != null ? documentBirth : request.birthDate());
 	}
 
 	void insert(UUID communityId, UUID id, UUID householdId, ValidPerson person, String relation) {
 		this.jdbc.sql("""
 				insert into registry.person (id, community_id, household_id, name, gender, birth_date, relation,
 				  created_at, id_type, id_number_enc, id_number_index, phone_enc, phone_index)
-				values (:id, :c, :h, :name, :gender, :birth, :relation, :now, 'RESIDENT_ID', :idEnc, :idIndex,
+				values (:id, :c, :h, :name, :gender, :birth, :relation, :now, :idType, :idEnc, :idIndex,
 				  :phoneEnc, :phoneIndex)
 				""")
 			.param("id", id)
 			.param("c", communityId)
 			.param("h", householdId)
 			.param("name", person.name())
-			.param("gender", person.idNumber().gender() == org.linli.shared.person.Gender.MALE ? "M" : "F")
-			.param("birth", Date.valueOf(person.idNumber().birthDate()))
+			.param("gender", person.document().gender() == null ? null
+					: person.document().gender() == org.linli.shared.person.Gender.MALE ? "M" : "F")
+			.param("birth", Date.valueOf(person.birthDate()))
+			.param("idType", person.document().type().name())
 			.param("relation", relation)
 			.param("now", Timestamp.from(this.clock.instant()))
-			.param("idEnc", this.cipher.encrypt(person.idNumber().value()))
-			.param("idIndex", this.cipher.blindIndex(person.idNumber().value()))
+			.param("idEnc", this.cipher.encrypt(person.document().number()))
+			.param("idIndex", this.cipher.blindIndex(person.document().indexValue()))
 			.param("phoneEnc", person.phone() == null ? null : this.cipher.encrypt(person.phone().value()))
 			.param("phoneIndex", person.phone() == null ? null : this.cipher.blindIndex(person.phone().value()))
 			.update();
@@ -259,12 +276,17 @@ public class PersonService {
 		return new org.springframework.data.domain.PageImpl<>(content, pageable, total);
 	}
 
-	/** Exact search by ID number through the blind index; a merged record is history, not a match. */
+	/** Exact search by resident ID number through the blind index; a merged record is history, not a match. */
 	public Optional<UUID> findByIdNumber(UUID communityId, String normalisedIdNumber) {
+		return findByIndexValue(communityId, normalisedIdNumber);
+	}
+
+	/** Exact search by a document's {@link IdentityDocument#indexValue()}. */
+	Optional<UUID> findByIndexValue(UUID communityId, String indexValue) {
 		return this.jdbc.sql("select id from registry.person where community_id = :c and id_number_index = :i "
 				+ "and merged_into is null")
 			.param("c", communityId)
-			.param("i", this.cipher.blindIndex(normalisedIdNumber))
+			.param("i", this.cipher.blindIndex(indexValue))
 			.query(UUID.class)
 			.optional();
 	}
