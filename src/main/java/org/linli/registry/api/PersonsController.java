@@ -136,7 +136,7 @@ class PersonsController {
 	PersonRecord read(@PathVariable UUID cid, @PathVariable UUID id,
 			@RequestParam(defaultValue = "false") boolean reveal, HttpServletRequest request) {
 		CurrentUser user = this.communities.require(cid);
-		boolean staff = isRegistryReader(cid);
+		boolean staff = this.access.mayRead(cid);
 		boolean sameHousehold = this.persons.sameHousehold(cid, user.personId(), id);
 		if (!staff && !sameHousehold) {
 			throw DomainException.notFound("person.notFound");
@@ -155,14 +155,5 @@ class PersonsController {
 		return PersonalDataPolicy.view(person, user, reveal, sameHousehold);
 	}
 
-	private boolean isRegistryReader(UUID cid) {
-		try {
-			this.access.requireRead(cid);
-			return true;
-		}
-		catch (AccessDeniedException ex) {
-			return false;
-		}
-	}
 
 }

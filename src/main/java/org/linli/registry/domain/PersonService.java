@@ -56,8 +56,11 @@ public class PersonService {
 
 	private final Clock clock;
 
-	PersonService(JdbcClient jdbc, FieldCipher cipher, Clock clock) {
+	private final RegistryQueries queries;
+
+	PersonService(JdbcClient jdbc, FieldCipher cipher, Clock clock, RegistryQueries queries) {
 		this.jdbc = jdbc;
+		this.queries = queries;
 		this.cipher = cipher;
 		this.clock = clock;
 	}
@@ -171,15 +174,12 @@ public class PersonService {
 		violations.require(since != null, "since", "residence.since.invalid");
 		violations.throwIfAny();
 		closeStay(communityId, personId, since.minusDays(1));
-		UUID household = this.jdbc.sql("select id from registry.household where community_id = :c and room_id = :r "
-				+ "order by since nulls first limit 1").param("c", communityId).param("r", roomId).query(UUID.class)
-			.optional()
-			.orElseGet(() -> {
-				UUID id = UUID.randomUUID();
-				this.jdbc.sql("insert into registry.household (id, community_id, room_id, since) values (:id, :c, :r, :s)")
-					.param("id", id).param("c", communityId).param("r", roomId).param("s", Date.valueOf(since)).update();
-				return id;
-			});
+		UUID household = this.queries.householdOf(communityId, roomId).orElseGet(() -> {
+			UUID id = UUID.randomUUID();
+			this.jdbc.sql("insert into registry.household (id, community_id, room_id, since) values (:id, :c, :r, :s)")
+				.param("id", id).param("c", communityId).param("r", roomId).param("s", Date.valueOf(since)).update();
+			return id;
+		});
 		this.jdbc.sql("""
 				update registry.person set household_id = :h, relation = :rel, version = version + 1
 				 where community_id = :c and id = :p

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.linli.identity.CommunityAccess;
 import org.linli.identity.CurrentUser;
+import org.linli.identity.IdentityApi;
 import org.linli.identity.Role;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -25,8 +26,27 @@ public class RegistryAccess {
 
 	private final CommunityAccess communities;
 
-	RegistryAccess(CommunityAccess communities) {
+	private final IdentityApi identity;
+
+	RegistryAccess(CommunityAccess communities, IdentityApi identity) {
 		this.communities = communities;
+		this.identity = identity;
+	}
+
+	/** Whether the current account may read the community's registry (for showing or hiding, not for guarding). */
+	public boolean mayRead(UUID communityId) {
+		return allowed(communityId, READERS);
+	}
+
+	/** Whether the current account may change the community's registry. */
+	public boolean mayWrite(UUID communityId) {
+		return allowed(communityId, WRITERS);
+	}
+
+	private boolean allowed(UUID communityId, Set<Role> roles) {
+		return this.identity.currentUser()
+			.filter(user -> CommunityAccess.allows(user, communityId) && user.hasAnyRole(roles))
+			.isPresent();
 	}
 
 	public CurrentUser requireRead(UUID communityId) {

@@ -95,7 +95,7 @@ class RegistryPagesController {
 			}
 		}
 		model.addAttribute("mayReveal", PersonalDataPolicy.mayReveal(user));
-		model.addAttribute("mayWrite", isWriter(cid));
+		model.addAttribute("mayWrite", this.access.mayWrite(cid));
 		model.addAttribute("community", this.communities.summary(cid));
 		model.addAttribute("room",
 				this.queries.room(cid, rid).orElseThrow(() -> DomainException.notFound("room.unknown")));
@@ -118,15 +118,6 @@ class RegistryPagesController {
 		return "registry/room";
 	}
 
-	private boolean isWriter(UUID cid) {
-		try {
-			this.access.requireWrite(cid);
-			return true;
-		}
-		catch (org.springframework.security.access.AccessDeniedException ex) {
-			return false;
-		}
-	}
 
 	@GetMapping("/quality")
 	String quality(@PathVariable UUID cid, Model model) {
