@@ -160,6 +160,42 @@ class PersonImportIntegrationTests {
 				Api.token(this.mvc, "committee"))).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void passportsAndPermitsAreImportedWithTheirBirthDateAndFoundByTheirNumber() throws Exception {
+		String header = "楼栋,单元,房号,姓名,身份证号,手机号,与房屋关系,证件类型,出生日期,性别\n";
+		String good = "5号楼,1,401,约翰·史密斯,e 9753 1864,,租户,护照,1985/3/7,男\n"
+				+ "5号楼,1,401,陈美玲,H13572468,,租户,港澳通行证,1990年1月2日,\n";
+		String bad = "5号楼,1,402,王五,E1,,租户,护照,1985-01-01,男\n"
+				+ "5号楼,1,402,赵六,G98765432,,租户,PASSPORT,,\n"
+				+ "5号楼,1,402,钱七,G98765433,,租户,驾驶证,1980-01-01,\n"
+				+ "5号楼,1,402,孙八,%s,,家庭成员,,1970-01-01,男\n".formatted(IdNumbers.valid("110105", "19800101", 42));
+		long before = persons();
+		upload("persons.csv", (header + good + bad).getBytes(StandardCharsets.UTF_8), false)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.total").value(6))
+			.andExpect(jsonPath("$.invalid").value(4))
+			.andExpect(jsonPath("$.errors[?(@.row == 4)].field").value(org.hamcrest.Matchers.contains("idNumber")))
+			.andExpect(jsonPath("$.errors[?(@.row == 5)].code")
+				.value(org.hamcrest.Matchers.contains("person.birthDate.required")))
+			.andExpect(jsonPath("$.errors[?(@.row == 6)].field").value(org.hamcrest.Matchers.contains("idType")))
+			.andExpect(jsonPath("$.errors[?(@.row == 7)].field")
+				.value(org.hamcrest.Matchers.containsInAnyOrder("birthDate", "gender")));
+		assertThat(persons()).isEqualTo(before);
+
+		upload("persons.csv", (header + good).getBytes(StandardCharsets.UTF_8), false)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.written").value(2));
+		assertThat(this.jdbc.sql("select id_type || ' ' || gender || ' ' || birth_date from registry.person "
+				+ "where name = '约翰·史密斯'").query(String.class).single()).isEqualTo("PASSPORT M 1985-03-07");
+		this.mvc.perform(bearer(get("/api/v1/communities/{cid}/persons", this.xingfuli).param("idNumber", "E97531864"),
+				this.manager))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.content[*].name").value(org.hamcrest.Matchers.contains("约翰·史密斯")));
+		this.mvc.perform(bearer(get("/api/v1/communities/{cid}/persons", this.xingfuli).param("idNumber", "h13572468"),
+				this.manager))
+			.andExpect(jsonPath("$.page.totalElements").value(1));
+	}
+
 	private ResultActions upload(String filename, byte[] content, boolean dryRun) throws Exception {
 		return upload(filename, content, dryRun, "zh-CN");
 	}

@@ -254,9 +254,8 @@ public class PersonService {
 		StringBuilder where = new StringBuilder("community_id = :c and merged_into is null");
 		java.util.Map<String, Object> params = new java.util.HashMap<>(java.util.Map.of("c", communityId));
 		if (!blank(idNumber)) {
-			where.append(" and id_number_index = :id");
-			params.put("id", this.cipher.blindIndex(ChineseIdNumber.parse(idNumber).toOptional()
-				.map(ChineseIdNumber::value).orElse(idNumber.trim())));
+			where.append(" and id_number_index in (:id)");
+			params.put("id", documentIndexes(idNumber));
 		}
 		if (!blank(phone)) {
 			where.append(" and phone_index = :phone");
@@ -279,6 +278,33 @@ public class PersonService {
 	/** Exact search by resident ID number through the blind index; a merged record is history, not a match. */
 	public Optional<UUID> findByIdNumber(UUID communityId, String normalisedIdNumber) {
 		return findByIndexValue(communityId, normalisedIdNumber);
+	}
+
+	/**
+	 * The blind indexes a typed document number may be stored under: staff search by the number alone, so a passport
+	 * or permit number is looked up as every document type it is valid for. Never empty, so a query stays valid SQL.
+	 */
+	List<String> documentIndexes(String number) {
+		LocalDate today = LocalDate.now(this.clock);
+		List<String> indexes = new java.util.ArrayList<>();
+		for (IdentityDocument.Type type : IdentityDocument.Type.values()) {
+			IdentityDocument.parse(type.name(), number, today).toOptional()
+				.ifPresent(document -> indexes.add(this.cipher.blindIndex(document.indexValue())));
+		}
+		if (indexes.isEmpty()) {
+			indexes.add(this.cipher.blindIndex(number.trim()));
+		}
+		return indexes;
+	}
+
+	/** Persons holding the document number, of whatever type (see {@link #documentIndexes}). */
+	public List<UUID> findByDocumentNumber(UUID communityId, String number) {
+		return this.jdbc.sql("select id from registry.person where community_id = :c and id_number_index in (:i) "
+				+ "and merged_into is null")
+			.param("c", communityId)
+			.param("i", documentIndexes(number))
+			.query(UUID.class)
+			.list();
 	}
 
 	/** Exact search by a document's {@link IdentityDocument#indexValue()}. */

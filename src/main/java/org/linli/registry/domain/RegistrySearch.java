@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.linli.shared.person.BuildingName;
-import org.linli.shared.person.ChineseIdNumber;
 import org.linli.shared.person.MobileNumber;
 import org.linli.shared.person.TextNormaliser;
 
@@ -47,9 +46,9 @@ public class RegistrySearch {
 		}
 		List<Hit> hits = new ArrayList<>(rooms(communityId, query));
 		Set<UUID> personIds = new LinkedHashSet<>();
-		ChineseIdNumber.parse(query).toOptional()
-			.flatMap(id -> this.persons.findByIdNumber(communityId, id.value()))
-			.ifPresent(personIds::add);
+		if (query.length() <= 30) {
+			personIds.addAll(this.persons.findByDocumentNumber(communityId, query));
+		}
 		MobileNumber.parse(query).toOptional()
 			.ifPresent(phone -> personIds.addAll(this.persons.findByPhone(communityId, phone.value())));
 		if (personIds.isEmpty() && query.length() <= 20) {

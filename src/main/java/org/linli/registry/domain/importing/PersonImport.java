@@ -16,8 +16,8 @@ import java.util.UUID;
 
 import org.linli.shared.crypto.FieldCipher;
 import org.linli.shared.person.BuildingName;
-import org.linli.shared.person.ChineseIdNumber;
 import org.linli.shared.person.Gender;
+import org.linli.shared.person.IdentityDocument;
 import org.linli.shared.person.MobileNumber;
 import org.linli.shared.person.TextNormaliser;
 import org.linli.shared.person.Validation;
@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports persons from a spreadsheet (API.md): every row is judged and reported; a real run writes all rows or none.
- * Rows with the same ID number are one person (an owner of two rooms), valid when the names agree.
+ * Rows with the same document are one person (an owner of two rooms), valid when the names agree. Besides the resident
+ * ID card, a row may name another document (optional columns idType, birthDate, gender).
  */
 @Service
 public class PersonImport {
@@ -40,7 +41,8 @@ public class PersonImport {
 			Map.entry("TENANT", "TENANT"), Map.entry("其他", "OTHER"), Map.entry("OTHER", "OTHER"));
 
 	/** A row that passed every check, with the person it names. */
-	private record GoodRow(UUID roomId, String name, ChineseIdNumber idNumber, MobileNumber phone, String relation) {
+	private record GoodRow(UUID roomId, String name, IdentityDocument document, LocalDate birthDate, Gender gender,
+			MobileNumber phone, String relation) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -109,8 +111,7 @@ public class PersonImport {
 		if (name == null || name.isEmpty() || name.length() > 60) {
 			errors.add(new ImportError(n, "name", "person.name.invalid"));
 		}
-		Validation<ChineseIdNumber> idNumber = ChineseIdNumber.parse(row.cell(SheetColumn.ID_NUMBER), today);
-		idNumber.error().ifPresent(code -> errors.add(new ImportError(n, "idNumber", code)));
+		ImportedDocument document = ImportedDocument.judge(row, today, errors).orElse(null);
 		String phoneCell = row.cell(SheetColumn.PHONE);
 		Validation<MobileNumber> phone = phoneCell == null || phoneCell.isBlank() ? null : MobileNumber.parse(phoneCell);
 		if (phone != null) {
@@ -121,8 +122,8 @@ public class PersonImport {
 		if (relation == null) {
 			errors.add(new ImportError(n, "relation", "import.relation.invalid"));
 		}
-		if (idNumber.isValid() && name != null && !name.isEmpty()) {
-			String id = idNumber.orElseThrow().value();
+		if (document != null && name != null && !name.isEmpty()) {
+			String id = document.document().indexValue();
 			String earlier = namesById.putIfAbsent(id, name);
 			String registered = context.registeredName(id);
 			if ((earlier != null && !earlier.equals(name)) || (registered != null && !registered.equals(name))) {
@@ -132,7 +133,7 @@ public class PersonImport {
 		if (!errors.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new GoodRow(roomId, name, idNumber.orElseThrow(),
+		return Optional.of(new GoodRow(roomId, name, document.document(), document.birthDate(), document.gender(),
 				phone == null ? null : phone.orElseThrow(), relation));
 	}
 
@@ -147,7 +148,7 @@ public class PersonImport {
 		List<Object[]> ownerships = new ArrayList<>();
 		Set<String> owned = new HashSet<>();
 		for (GoodRow row : rows) {
-			String id = row.idNumber().value();
+			String id = row.document().indexValue();
 			UUID personId = context.registeredId(id);
 			if (personId == null) {
 				personId = personIds.get(id);
@@ -162,9 +163,10 @@ public class PersonImport {
 					households.add(new Object[] { household, context.communityId, row.roomId(), today });
 				}
 				persons.add(new Object[] { personId, context.communityId, household, row.name(),
-						row.idNumber().gender() == Gender.MALE ? "M" : "F",
-						java.sql.Date.valueOf(row.idNumber().birthDate()), row.relation(), now,
-						this.cipher.encrypt(id), this.cipher.blindIndex(id),
+						row.gender() == null ? null : row.gender() == Gender.MALE ? "M" : "F",
+						java.sql.Date.valueOf(row.birthDate()), row.relation(), now,
+						row.document().type().name(), this.cipher.encrypt(row.document().number()),
+						this.cipher.blindIndex(id),
 						row.phone() == null ? null : this.cipher.encrypt(row.phone().value()),
 						row.phone() == null ? null : this.cipher.blindIndex(row.phone().value()) });
 			}
@@ -179,8 +181,8 @@ public class PersonImport {
 				households);
 		this.jdbc.batchUpdate("""
 				insert into registry.person (id, community_id, household_id, name, gender, birth_date, relation,
-				  created_at, id_number_enc, id_number_index, phone_enc, phone_index)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  created_at, id_type, id_number_enc, id_number_index, phone_enc, phone_index)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""", persons);
 		this.jdbc.batchUpdate("""
 				insert into registry.residence (id, community_id, person_id, room_id, relation, since)

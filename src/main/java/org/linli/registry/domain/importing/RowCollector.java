@@ -71,7 +71,7 @@ final class RowCollector {
 			}));
 		}
 		for (SheetColumn column : SheetColumn.values()) {
-			if (!this.columns.containsKey(column)) {
+			if (!this.columns.containsKey(column) && column.required()) {
 				this.errors.add(ImportError.of(1, column, ImportCodes.HEADER_MISSING));
 			}
 			else if (duplicates.contains(column)) {

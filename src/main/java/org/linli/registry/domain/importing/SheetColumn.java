@@ -10,27 +10,44 @@ import java.util.Optional;
  */
 public enum SheetColumn {
 
-	BUILDING("building", "楼栋"),
+	BUILDING("building", "楼栋", true),
 
-	UNIT("unit", "单元"),
+	UNIT("unit", "单元", true),
 
-	ROOM("room", "房号"),
+	ROOM("room", "房号", true),
 
-	NAME("name", "姓名"),
+	NAME("name", "姓名", true),
 
-	ID_NUMBER("idNumber", "身份证号"),
+	ID_NUMBER("idNumber", "身份证号", true),
 
-	PHONE("phone", "手机号"),
+	PHONE("phone", "手机号", true),
 
-	RELATION("relation", "与房屋关系");
+	RELATION("relation", "与房屋关系", true),
+
+	/** Optional: blank or missing means the resident ID card; other documents name their type here. */
+	ID_TYPE("idType", "证件类型", false),
+
+	/** Optional: needed only for documents without a birth date in them (passports, permits). */
+	BIRTH_DATE("birthDate", "出生日期", false),
+
+	/** Optional: taken from the ID number when it has one. */
+	GENDER("gender", "性别", false);
 
 	private final String field;
 
 	private final String chinese;
 
-	SheetColumn(String field, String chinese) {
+	private final boolean required;
+
+	SheetColumn(String field, String chinese, boolean required) {
 		this.field = field;
 		this.chinese = chinese;
+		this.required = required;
+	}
+
+	/** Whether a sheet without this column is refused (API.md's seven columns are; the later additions are not). */
+	public boolean required() {
+		return this.required;
 	}
 
 	/** The name of this column in the API (and the English header), used as {@code field} of errors. */

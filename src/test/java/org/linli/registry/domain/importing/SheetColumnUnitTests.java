@@ -24,6 +24,13 @@ class SheetColumnUnitTests {
 	@Test
 	void fieldsAreTheApiNames() {
 		assertThat(SheetColumn.values()).extracting(SheetColumn::field)
+			.containsExactly("building", "unit", "room", "name", "idNumber", "phone", "relation", "idType",
+					"birthDate", "gender");
+	}
+
+	@Test
+	void onlyTheSevenColumnsOfTheApiAreRequired() {
+		assertThat(SheetColumn.values()).filteredOn(SheetColumn::required).extracting(SheetColumn::field)
 			.containsExactly("building", "unit", "room", "name", "idNumber", "phone", "relation");
 	}
 
