@@ -32,6 +32,14 @@ public class IdentityApi {
 		return this.accounts.exists(username);
 	}
 
+	/**
+	 * The registry merged two records of one person: accounts that belonged to the merged record now belong to the
+	 * kept one, so a resident keeps their household after staff clean up duplicates. Returns the accounts changed.
+	 */
+	public int personMerged(UUID mergedPersonId, UUID keptPersonId) {
+		return this.accounts.personMerged(mergedPersonId, keptPersonId);
+	}
+
 	/** Opens an account; the password must satisfy the policy. */
 	public UUID createAccount(NewAccount account) {
 		return this.accounts.create(account);

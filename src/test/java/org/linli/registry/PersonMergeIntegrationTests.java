@@ -2,11 +2,15 @@ package org.linli.registry;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.shared.crypto.FieldCipher;
+import org.linli.identity.IdentityApi;
+import org.linli.identity.NewAccount;
+import org.linli.identity.Role;
 import org.linli.support.Api;
 import org.linli.support.IdNumbers;
 import org.linli.support.LinliIntegrationTest;
@@ -38,6 +42,9 @@ class PersonMergeIntegrationTests {
 
 	@Autowired
 	FieldCipher cipher;
+
+	@Autowired
+	IdentityApi identity;
 
 	String xingfuli;
 
@@ -83,6 +90,21 @@ class PersonMergeIntegrationTests {
 		// the merged record is history now: merging it again is refused
 		String other = create("王另一", IdNumbers.valid("310104", "19520709", 132));
 		refused(other, legacy, "merge.alreadyMerged");
+	}
+
+	@Test
+	void theAccountOfTheMergedRecordFollowsItToTheKeptPerson() throws Exception {
+		String kept = create("孙账号", IdNumbers.valid("310104", "19580303", 141));
+		String legacy = legacy("孙账号", "13912340000", null, null);
+		UUID account = this.identity.createAccount(new NewAccount("sun-merge", "Sun#Merge2026", "孙账号",
+				Set.of(Role.RESIDENT), Set.of(UUID.fromString(this.xingfuli)), UUID.fromString(legacy), false, false));
+
+		merge(kept, legacy, this.manager).andExpect(status().isOk());
+
+		assertThat(this.jdbc.sql("select person_id::text from identity.account where id = :a").param("a", account)
+			.query(String.class).single()).isEqualTo(kept);
+		assertThat(count("select count(*) from audit.audit_event where action = 'MERGE person' and detail = "
+				+ "'merged ' || :p || ', accounts moved 1'", legacy)).isEqualTo(1);
 	}
 
 	@Test

@@ -168,6 +168,14 @@ class AccountRepository {
 			.update();
 	}
 
+	/** Points accounts of one registry person at another; returns how many accounts changed. */
+	int repointPerson(UUID from, UUID to) {
+		return this.jdbc.sql("update identity.account set person_id = :to, version = version + 1 where person_id = :from")
+			.param("to", to)
+			.param("from", from)
+			.update();
+	}
+
 	void unlock(UUID id) {
 		this.jdbc.sql("update identity.account set failed_attempts = 0, locked_until = null where id = :id")
 			.param("id", id)

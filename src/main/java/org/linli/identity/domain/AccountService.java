@@ -130,6 +130,12 @@ public class AccountService implements UserDetailsService {
 			.ifPresent(account -> this.accounts.updateFailures(account.id(), 0, null));
 	}
 
+	/** A registry person was merged into another: their accounts now belong to the kept record. */
+	@Transactional
+	public int personMerged(UUID mergedPersonId, UUID keptPersonId) {
+		return this.accounts.repointPerson(mergedPersonId, keptPersonId);
+	}
+
 	@Transactional
 	public void unlock(UUID id) {
 		this.accounts.unlock(id);

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.linli.audit.AuditApi;
 import org.linli.audit.AuditRecord;
+import org.linli.identity.IdentityApi;
 import org.linli.shared.web.Violations;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,11 +30,14 @@ public class PersonMerge {
 
 	private final AuditApi audit;
 
+	private final IdentityApi identity;
+
 	private final Clock clock;
 
-	PersonMerge(JdbcClient jdbc, AuditApi audit, Clock clock) {
+	PersonMerge(JdbcClient jdbc, AuditApi audit, IdentityApi identity, Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.identity = identity;
 		this.clock = clock;
 	}
 
@@ -71,9 +75,11 @@ public class PersonMerge {
 				update registry.person set merged_into = :k, household_id = null, version = version + 1
 				 where community_id = :c and id = :m
 				""").param("k", keepId).param("c", communityId).param("m", mergeId).update();
+		// in the same transaction: an account never points at a record that no longer lives anywhere
+		int accounts = this.identity.personMerged(mergeId, keepId);
 		this.audit.record(new AuditRecord(byUsername, "MERGE person",
 				"/api/v1/communities/" + communityId + "/persons/" + keepId, AuditRecord.Result.SUCCESS, null,
-				"merged " + mergeId));
+				accounts == 0 ? "merged " + mergeId : "merged " + mergeId + ", accounts moved " + accounts));
 		return keepId;
 	}
 
