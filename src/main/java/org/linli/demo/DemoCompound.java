@@ -14,6 +14,7 @@ import org.linli.registry.CompoundPlan.OwnerType;
 import org.linli.registry.CompoundPlan.PersonPlan;
 import org.linli.registry.CompoundPlan.Relation;
 import org.linli.registry.CompoundPlan.RoomPlan;
+import org.linli.registry.RegionPlan;
 import org.linli.shared.person.ChineseIdNumber;
 
 /**
@@ -27,6 +28,11 @@ final class DemoCompound {
 	static final String CODE = "xingfuli";
 
 	/** Plan keys of the persons the demo accounts belong to. */
+	/** Where the compound sits: a fictional city, district and street (its street officer serves the street). */
+	static final List<RegionPlan> REGIONS = List.of(new RegionPlan("PROVINCE", null, "示范省"),
+			new RegionPlan("CITY", null, "示范市"), new RegionPlan("DISTRICT", null, "和平区"),
+			new RegionPlan("STREET", null, "幸福路街道"));
+
 	static final String RESIDENT_KEY = "p-0-0";
 
 	static final String COMMITTEE_KEY = "p-200-0";

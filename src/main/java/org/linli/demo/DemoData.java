@@ -73,21 +73,25 @@ class DemoData implements ApplicationRunner {
 		this.jdbc.sql("select pg_advisory_xact_lock(20051001)").query().singleValue();
 		if (this.registry.communityIdByCode(DemoCompound.CODE).isEmpty()) {
 			RegistryApi.CreatedCompound compound = this.registry.createCompound(DemoCompound.plan());
-			createAccounts(compound.communityId(), compound.personIds());
+			UUID street = this.registry.placeInRegions(compound.communityId(), DemoCompound.REGIONS);
+			createAccounts(compound.communityId(), street, compound.personIds());
 			log.info("Demo mode: created the demo compound {} ({})", DemoCompound.CODE, compound.communityId());
 		}
 		logAccounts();
 	}
 
-	private void createAccounts(UUID communityId, Map<String, UUID> personIds) {
+	/** Accounts serve the demo compound; the street officer serves its street, whatever compounds it holds. */
+	private void createAccounts(UUID communityId, UUID street, Map<String, UUID> personIds) {
 		for (DemoAccount account : ACCOUNTS) {
 			if (this.identity.accountExists(account.username())) {
 				continue;
 			}
 			Set<Role> roles = EnumSet.of(account.role());
 			UUID personId = account.personKey() == null ? null : personIds.get(account.personKey());
+			boolean officer = account.role() == Role.STREET_OFFICER;
 			this.identity.createAccount(new NewAccount(account.username(), DemoMode.DEMO_PASSWORD,
-					account.displayName(), roles, Set.of(communityId), personId, false, true));
+					account.displayName(), roles, officer ? Set.of() : Set.of(communityId), personId, false, true,
+					officer ? Set.of(street) : Set.of()));
 		}
 	}
 

@@ -9,8 +9,10 @@ import java.util.UUID;
 import org.linli.registry.domain.CommunityService;
 import org.linli.registry.domain.CompoundWriter;
 import org.linli.registry.domain.HouseholdQueries;
+import org.linli.registry.domain.RegionService;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** What other modules may ask of the registry. */
 @Service
@@ -26,8 +28,12 @@ public class RegistryApi {
 
 	private final HouseholdQueries households;
 
-	RegistryApi(CommunityService communities, CompoundWriter compoundWriter, HouseholdQueries households) {
+	private final RegionService regions;
+
+	RegistryApi(CommunityService communities, CompoundWriter compoundWriter, HouseholdQueries households,
+			RegionService regions) {
 		this.communities = communities;
+		this.regions = regions;
 		this.compoundWriter = compoundWriter;
 		this.households = households;
 	}
@@ -55,6 +61,20 @@ public class RegistryApi {
 
 	public CreatedCompound createCompound(CompoundPlan plan) {
 		return this.compoundWriter.write(plan);
+	}
+
+	/**
+	 * Places the compound under the last region of the path, creating the regions that do not exist yet; returns that
+	 * region's id (to scope street officers, say).
+	 */
+	@Transactional
+	public UUID placeInRegions(UUID communityId, List<RegionPlan> path) {
+		UUID parent = null;
+		for (RegionPlan region : path) {
+			parent = this.regions.ensure(parent, region.level(), region.code(), region.name());
+		}
+		this.regions.place(communityId, parent);
+		return parent;
 	}
 
 }

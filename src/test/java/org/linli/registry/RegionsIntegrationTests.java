@@ -47,16 +47,19 @@ class RegionsIntegrationTests {
 		String street = id(create(admin, district, "STREET", null, "幸福街道"));
 		create(admin, district, "STREET", null, "幸福街道").andExpect(status().isConflict());
 
-		String xingfuli = this.jdbc.sql("select id::text from registry.community where code = 'xingfuli'")
-			.query(String.class).single();
+		// a compound of its own: the demo compound's street is what the demo street officer serves
+		String xingfuli = Api.body(this.mvc.perform(bearer(post("/api/v1/communities"), admin)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(Api.json(Map.of("code", "region-" + suffix, "name", "区域测试小区" + suffix, "address", "示范市"))))
+			.andExpect(status().isCreated()).andReturn()).get("id").asString();
 		this.mvc.perform(bearer(put("/api/v1/communities/{cid}/region", xingfuli), admin)
 			.contentType(MediaType.APPLICATION_JSON).content(Api.json(Map.of("regionId", city))))
 			.andExpect(status().isBadRequest());
 		this.mvc.perform(bearer(put("/api/v1/communities/{cid}/region", xingfuli), admin)
 			.contentType(MediaType.APPLICATION_JSON).content(Api.json(Map.of("regionId", street))))
 			.andExpect(status().isOk());
-		assertThat(this.jdbc.sql("select region_id::text from registry.community where code = 'xingfuli'")
-			.query(String.class).single()).isEqualTo(street);
+		assertThat(this.jdbc.sql("select region_id::text from registry.community where id = :id::uuid")
+			.param("id", xingfuli).query(String.class).single()).isEqualTo(street);
 		create(Api.token(this.mvc, "manager"), null, "PROVINCE", null, "越权省").andExpect(status().isForbidden());
 	}
 

@@ -57,6 +57,13 @@ public final class Api {
 					"roles", roles, "communityIds", communityIds))));
 	}
 
+	/** POST /api/v1/accounts with the body as given. */
+	public static org.springframework.test.web.servlet.ResultActions createAccount(MockMvc mvc, String callerToken,
+			Map<String, ?> body) throws Exception {
+		return mvc.perform(bearer(post("/api/v1/accounts"), callerToken).contentType(MediaType.APPLICATION_JSON)
+			.content(json(body)));
+	}
+
 	public static <B extends AbstractMockHttpServletRequestBuilder<B>> B bearer(B request, String token) {
 		request.header("Authorization", "Bearer " + token);
 		return request;

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountsApiController {
 
+	/** {@code regionIds}: street officers may serve every compound under regions instead of single communities. */
 	record CreateAccount(String username, String password, String displayName, List<String> roles,
-			List<String> communityIds) {
+			List<String> communityIds, List<String> regionIds) {
 	}
 
 	record Created(String id) {
@@ -39,8 +40,9 @@ class AccountsApiController {
 	Created create(@RequestBody CreateAccount request) {
 		Set<Role> roles = parse(request.roles(), "roles", Role::valueOf);
 		Set<UUID> communities = parse(request.communityIds(), "communityIds", UUID::fromString);
+		Set<UUID> regions = parse(request.regionIds(), "regionIds", UUID::fromString);
 		UUID id = this.accounts.create(new NewAccount(request.username(), request.password(), request.displayName(),
-				roles, communities, null, true, false));
+				roles, communities, null, true, false, regions));
 		return new Created(id.toString());
 	}
 

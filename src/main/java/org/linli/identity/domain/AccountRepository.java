@@ -78,7 +78,7 @@ class AccountRepository {
 		return result;
 	}
 
-	void insert(Account account) {
+	void insert(Account account, Set<UUID> regionIds) {
 		this.jdbc.sql("""
 				insert into identity.account (id, username, password_hash, display_name, person_id, enabled,
 				  must_change_password, language, elderly_mode, demo, created_at, password_changed_at)
@@ -97,6 +97,12 @@ class AccountRepository {
 			this.jdbc.sql("insert into identity.account_role (account_id, role) values (:id, :role)")
 				.param("id", account.id())
 				.param("role", role.name())
+				.update();
+		}
+		for (UUID region : regionIds) {
+			this.jdbc.sql("insert into identity.account_region (account_id, region_id) values (:id, :r)")
+				.param("id", account.id())
+				.param("r", region)
 				.update();
 		}
 		for (UUID community : account.communityIds()) {
@@ -166,6 +172,13 @@ class AccountRepository {
 			.param("on", on)
 			.param("id", id)
 			.update();
+	}
+
+	Set<UUID> regionIds(UUID accountId) {
+		return Set.copyOf(this.jdbc.sql("select region_id from identity.account_region where account_id = :id")
+			.param("id", accountId)
+			.query(UUID.class)
+			.list());
 	}
 
 	/** Points accounts of one registry person at another; returns how many accounts changed. */

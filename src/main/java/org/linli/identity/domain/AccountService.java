@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 import org.linli.identity.CurrentUser;
@@ -28,6 +29,8 @@ public class AccountService implements UserDetailsService {
 
 	private final AccountRepository accounts;
 
+	private final CommunityScopes scopes;
+
 	private final PasswordEncoder passwordEncoder;
 
 	private final FieldCipher cipher;
@@ -39,8 +42,9 @@ public class AccountService implements UserDetailsService {
 	private final Clock clock;
 
 	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, FieldCipher cipher,
-			SecuritySettings settings, DemoMode demoMode, Clock clock) {
+			SecuritySettings settings, DemoMode demoMode, Clock clock, CommunityScopes scopes) {
 		this.accounts = accounts;
+		this.scopes = scopes;
 		this.passwordEncoder = passwordEncoder;
 		this.cipher = cipher;
 		this.settings = settings;
@@ -91,6 +95,10 @@ public class AccountService implements UserDetailsService {
 		if (Role.breaksSeparationOfDuties(request.roles())) {
 			throw DomainException.invalid("roles", "account.roles.separation");
 		}
+		Set<UUID> regionIds = request.regionIds() == null ? Set.of() : request.regionIds();
+		if (!regionIds.isEmpty() && !request.roles().equals(Set.of(Role.STREET_OFFICER))) {
+			throw DomainException.invalid("regionIds", "account.regions.officerOnly");
+		}
 		if (request.demo() && !this.demoMode.enabled()) {
 			throw DomainException.invalid("username", "account.demo.forbidden");
 		}
@@ -103,7 +111,7 @@ public class AccountService implements UserDetailsService {
 		this.accounts.insert(new Account(id, username, this.passwordEncoder.encode(request.password()),
 				request.displayName().trim(), request.personId(), true, request.temporaryPassword(), 0, null, null,
 				false, null, null, false, request.demo(), now, request.roles(),
-				request.communityIds() == null ? java.util.Set.of() : request.communityIds(), 0));
+				request.communityIds() == null ? Set.of() : request.communityIds(), 0), regionIds);
 		return id;
 	}
 
@@ -215,8 +223,8 @@ public class AccountService implements UserDetailsService {
 
 	CurrentUser toCurrentUser(Account account) {
 		return new CurrentUser(account.id(), account.username(), account.passwordHash(), account.displayName(),
-				account.roles(), account.communityIds(), account.personId(), account.enabled(),
-				account.lockedAt(this.clock.instant()));
+				account.roles(), this.scopes.communities(account.communityIds(), this.accounts.regionIds(account.id())),
+				account.personId(), account.enabled(), account.lockedAt(this.clock.instant()));
 	}
 
 	public CurrentUser currentUserOf(Account account) {

@@ -42,10 +42,13 @@ public class ApiTokenService {
 
 	private final Clock clock;
 
+	private final CommunityScopes scopes;
+
 	private final SecureRandom random = new SecureRandom();
 
-	ApiTokenService(JdbcClient jdbc, SecuritySettings settings, Clock clock) {
+	ApiTokenService(JdbcClient jdbc, SecuritySettings settings, Clock clock, CommunityScopes scopes) {
 		this.jdbc = jdbc;
+		this.scopes = scopes;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -83,7 +86,8 @@ public class ApiTokenService {
 				select a.id, a.username, a.display_name, a.person_id,
 				       array(select r.role from identity.account_role r where r.account_id = a.id) as roles,
 				       array(select c.community_id from identity.account_community c where c.account_id = a.id)
-				         as communities
+				         as communities,
+				       array(select g.region_id from identity.account_region g where g.account_id = a.id) as regions
 				  from identity.api_token t
 				  join identity.account a on a.id = t.account_id
 				 where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now
@@ -92,7 +96,8 @@ public class ApiTokenService {
 			.param("hash", hash(token))
 			.param("now", Timestamp.from(now))
 			.query((rs, n) -> new CurrentUser(rs.getObject("id", UUID.class), rs.getString("username"), null,
-					rs.getString("display_name"), roles(rs.getArray("roles")), uuids(rs.getArray("communities")),
+					rs.getString("display_name"), roles(rs.getArray("roles")),
+					this.scopes.communities(uuids(rs.getArray("communities")), uuids(rs.getArray("regions"))),
 					rs.getObject("person_id", UUID.class), true, false))
 			.optional();
 	}

@@ -61,6 +61,14 @@ public class RegionService {
 		return new Region(id, parentId, parsed, cleanCode, cleanName);
 	}
 
+	/** The region of that name under the parent, created when missing (demo data, datasets, migrations). */
+	@Transactional
+	public UUID ensure(UUID parentId, String level, String code, String name) {
+		return this.jdbc.sql("select id from registry.region where parent_id is not distinct from :p and name = :n")
+			.param("p", parentId).param("n", name).query(UUID.class).optional()
+			.orElseGet(() -> create(parentId, level, code, name).id());
+	}
+
 	public List<Region> all() {
 		return this.jdbc.sql("select id, parent_id, level, code, name from registry.region order by level, name")
 			.query((rs, n) -> new Region(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class),
