@@ -75,6 +75,26 @@ class PagesIntegrationTests {
 	}
 
 	@Test
+	void theAdministratorOpensAStreetOfficerScopedByRegion() throws Exception {
+		var admin = Pages.signIn(this.mvc, "admin");
+		String street = this.jdbc.sql("select region_id::text from registry.community where code = 'xingfuli'")
+			.query(String.class).single();
+		this.mvc.perform(post("/console/accounts").session(admin.session()).with(csrf())
+			.param("username", "form-officer").param("displayName", "街道干部乙").param("password", "Strong#Pass1")
+			.param("roles", "STREET_OFFICER").param("regionIds", "not-a-region"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("区域编号格式不正确")));
+		this.mvc.perform(post("/console/accounts").session(admin.session()).with(csrf())
+			.param("username", "form-officer").param("displayName", "街道干部乙").param("password", "Strong#Pass1")
+			.param("roles", "STREET_OFFICER").param("regionIds", street))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.sql("""
+				select r.region_id::text from identity.account_region r join identity.account a on a.id = r.account_id
+				 where a.username = 'form-officer'
+				""").query(String.class).single()).isEqualTo(street);
+	}
+
+	@Test
 	void theSecurityAdministratorUnlocksAccountsButDoesNotOpenThem() throws Exception {
 		var security = Pages.signIn(this.mvc, "security");
 		this.mvc.perform(get("/console/accounts").session(security.session()))

@@ -61,18 +61,20 @@ class AccountsConsoleController {
 	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
 	String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String password,
 			@RequestParam(required = false) List<Role> roles, @RequestParam(required = false) String communityIds,
-			Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
+			@RequestParam(required = false) String regionIds, Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
 		Set<Role> roleSet = roles == null ? Set.of() : EnumSet.copyOf(roles);
 		try {
-			Set<UUID> communities = parseCommunities(communityIds);
+			Set<UUID> communities = parseIds(communityIds, "communityIds", "account.communities.invalid");
+			Set<UUID> regions = parseIds(regionIds, "regionIds", "account.regions.invalid");
 			this.accounts.create(new NewAccount(username, password, displayName, roleSet, communities, null, true,
-					false));
+					false, regions));
 		}
 		catch (DomainException ex) {
 			model.addAttribute("fieldErrors", this.problems.fieldErrors(ex, LocaleContextHolder.getLocale()));
 			RequestOutcome.rejected(request);
 			model.addAttribute("form", java.util.Map.of("username", username, "displayName", displayName,
-					"communityIds", communityIds == null ? "" : communityIds));
+					"communityIds", communityIds == null ? "" : communityIds, "regionIds",
+					regionIds == null ? "" : regionIds));
 			return list(model);
 		}
 		redirect.addFlashAttribute("created", username);
@@ -106,7 +108,7 @@ class AccountsConsoleController {
 		return "redirect:/console/accounts";
 	}
 
-	private static Set<UUID> parseCommunities(String text) {
+	private static Set<UUID> parseIds(String text, String field, String code) {
 		if (text == null || text.isBlank()) {
 			return Set.of();
 		}
@@ -115,7 +117,7 @@ class AccountsConsoleController {
 				.collect(java.util.stream.Collectors.toSet());
 		}
 		catch (IllegalArgumentException ex) {
-			throw DomainException.invalid("communityIds", "account.communities.invalid");
+			throw DomainException.invalid(field, code);
 		}
 	}
 
