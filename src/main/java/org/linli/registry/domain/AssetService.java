@@ -161,6 +161,42 @@ public class AssetService {
 			.list();
 	}
 
+	/** What the staff list filters by; a null field does not filter. */
+	public record Filter(Type type, Status status, UUID buildingId) {
+
+		/** A filter from request parameters; values that name no type or status are ignored. */
+		public static Filter of(String type, String status, UUID buildingId) {
+			return new Filter(parse(type), parseStatus(status), buildingId);
+		}
+
+	}
+
+	/** A page of the community's assets, filtered by type, status and building. */
+	public org.springframework.data.domain.Page<Asset> page(UUID communityId, Filter filter,
+			org.springframework.data.domain.Pageable pageable) {
+		StringBuilder where = new StringBuilder("community_id = :c");
+		java.util.Map<String, Object> params = new java.util.HashMap<>(java.util.Map.of("c", communityId));
+		if (filter.type() != null) {
+			where.append(" and type = :type");
+			params.put("type", filter.type().name());
+		}
+		if (filter.status() != null) {
+			where.append(" and status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (filter.buildingId() != null) {
+			where.append(" and building_id = :b");
+			params.put("b", filter.buildingId());
+		}
+		long total = this.jdbc.sql("select count(*) from registry.asset where " + where).params(params)
+			.query(Long.class).single();
+		List<Asset> content = this.jdbc.sql("select * from registry.asset where " + where
+				+ " order by type, name, id limit :limit offset :offset")
+			.params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+			.query(AssetService::row).list();
+		return new org.springframework.data.domain.PageImpl<>(content, pageable, total);
+	}
+
 	public long count(UUID communityId) {
 		return this.jdbc.sql("select count(*) from registry.asset where community_id = :c").param("c", communityId)
 			.query(Long.class).single();
@@ -228,6 +264,12 @@ public class AssetService {
 	private static Type parse(String type) {
 		Set<String> names = EnumSet.allOf(Type.class).stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
 		return type != null && names.contains(type.trim()) ? Type.valueOf(type.trim()) : null;
+	}
+
+	private static Status parseStatus(String status) {
+		Set<String> names = EnumSet.allOf(Status.class).stream().map(Enum::name)
+			.collect(java.util.stream.Collectors.toSet());
+		return status != null && names.contains(status.trim()) ? Status.valueOf(status.trim()) : null;
 	}
 
 	private static Asset row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -23,6 +23,10 @@ public class DataQuality {
 	public record RoomRef(UUID roomId, String label) {
 	}
 
+	/** Two current records that may be one person (same name and birth date), for staff to compare and merge. */
+	public record DuplicatePair(UUID firstId, UUID secondId, String name) {
+	}
+
 	static final int EXAMPLES = 10;
 
 	private static final String ROOM_LABEL = "b.name || ' ' || r.unit || '-' || r.number";
@@ -54,6 +58,19 @@ public class DataQuality {
 						         and q.id <> p.id and q.name = p.name and q.birth_date = p.birth_date
 						         and q.merged_into is null) and p.merged_into is null"""),
 				invalidIdNumbers(communityId));
+	}
+
+	/** Up to {@code limit} pairs of possible duplicates, each pair once. */
+	public List<DuplicatePair> duplicatePairs(UUID communityId, int limit) {
+		return this.jdbc.sql("""
+				select p.id as first, q.id as second, p.name from registry.person p
+				  join registry.person q on q.community_id = p.community_id and q.name = p.name
+				   and q.birth_date = p.birth_date and q.id > p.id and q.merged_into is null
+				 where p.community_id = :c and p.merged_into is null order by p.name, p.id, q.id limit :limit
+				""").param("c", communityId).param("limit", limit)
+			.query((rs, n) -> new DuplicatePair(rs.getObject("first", UUID.class), rs.getObject("second", UUID.class),
+					rs.getString("name")))
+			.list();
 	}
 
 	private Finding rooms(UUID communityId, String key, String condition) {

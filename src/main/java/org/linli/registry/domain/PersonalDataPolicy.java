@@ -33,6 +33,11 @@ public final class PersonalDataPolicy {
 		return user.hasAnyRole(FULL_PHONE) ? plate : Masking.plate(plate);
 	}
 
+	/** A mobile number as this user may see it in lists and exports. */
+	public static String phone(CurrentUser user, String phone) {
+		return user.hasAnyRole(FULL_PHONE) ? phone : Masking.phone(phone);
+	}
+
 	public static boolean mayReveal(CurrentUser user) {
 		return user.hasAnyRole(MAY_REVEAL);
 	}

@@ -76,6 +76,16 @@ public class RegionService {
 			.list();
 	}
 
+	/** The region each compound is placed under, for the compounds that have one. */
+	public java.util.Map<UUID, UUID> placements() {
+		java.util.Map<UUID, UUID> placed = new java.util.HashMap<>();
+		this.jdbc.sql("select id, region_id from registry.community where region_id is not null")
+			.query(rs -> {
+				placed.put(rs.getObject("id", UUID.class), rs.getObject("region_id", UUID.class));
+			});
+		return placed;
+	}
+
 	/** Places a compound under a street or a community (居委会). */
 	@Transactional
 	public void place(UUID communityId, UUID regionId) {

@@ -106,4 +106,33 @@ public class RegistryQueries {
 			.list();
 	}
 
+	/** A room as staff name it: "1号楼 1-101". */
+	public record RoomLabel(UUID roomId, String label) {
+	}
+
+	/** The rooms of the given households, by household. */
+	public java.util.Map<UUID, RoomLabel> roomsOfHouseholds(UUID communityId, java.util.Collection<UUID> householdIds) {
+		if (householdIds.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<UUID, RoomLabel> rooms = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select h.id as household, r.id as room, b.name || ' ' || r.unit || '-' || r.number as label
+				  from registry.household h
+				  join registry.room r on r.id = h.room_id and r.community_id = h.community_id
+				  join registry.building b on b.id = r.building_id and b.community_id = r.community_id
+				 where h.community_id = :c and h.id in (:ids)
+				""").param("c", communityId).param("ids", householdIds).query(rs -> {
+				rooms.put(rs.getObject("household", UUID.class),
+						new RoomLabel(rs.getObject("room", UUID.class), rs.getString("label")));
+			});
+		return rooms;
+	}
+
+	/** The room of one household, if it has one. */
+	public Optional<RoomLabel> roomOfHousehold(UUID communityId, UUID householdId) {
+		return householdId == null ? Optional.empty()
+				: Optional.ofNullable(roomsOfHouseholds(communityId, List.of(householdId)).get(householdId));
+	}
+
 }

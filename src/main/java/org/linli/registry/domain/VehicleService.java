@@ -61,6 +61,24 @@ public class VehicleService {
 		return id;
 	}
 
+	/** Removes a registration (sold, scrapped, moved away); the plate may then be registered again. */
+	@Transactional
+	public void remove(UUID communityId, UUID vehicleId) {
+		int removed = this.jdbc.sql("delete from registry.vehicle where community_id = :c and id = :id")
+			.param("c", communityId).param("id", vehicleId).update();
+		if (removed == 0) {
+			throw DomainException.notFound("registry.vehicle.notFound");
+		}
+	}
+
+	/** The vehicles registered to one person. */
+	public List<Vehicle> ofPerson(UUID communityId, UUID personId) {
+		return this.jdbc.sql("""
+				select id, plate, new_energy, person_id, room_id from registry.vehicle
+				 where community_id = :c and person_id = :p order by plate
+				""").param("c", communityId).param("p", personId).query(VehicleService::row).list();
+	}
+
 	/** The vehicles of the persons of one household. */
 	public List<Vehicle> ofHousehold(UUID communityId, UUID householdId) {
 		return this.jdbc.sql("""

@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.linli.registry.domain.PersonService;
 import org.linli.registry.domain.RegistryAccess;
+import org.linli.registry.domain.RegistryQueries;
 import org.linli.registry.domain.RoomService;
+import org.linli.registry.domain.VehicleService;
 import org.linli.shared.web.DomainException;
 import org.linli.shared.web.Problems;
 import org.linli.shared.web.RequestOutcome;
@@ -25,7 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The writing forms of the household file: register a person living in the room (person and move-in in one
- * transaction, so a refused move-in leaves no orphan person) and record who owns the room.
+ * transaction, so a refused move-in leaves no orphan person), record who owns the room, move a resident out and
+ * register or remove the household's vehicles.
  */
 @Controller
 @RequestMapping("/console/communities/{cid}/rooms/{rid}")
@@ -41,13 +44,19 @@ class HouseholdFormsController {
 
 	private final Problems problems;
 
+	private final RegistryQueries queries;
+
+	private final VehicleService vehicles;
+
 	HouseholdFormsController(RegistryAccess access, PersonService persons, RoomService rooms,
-			TransactionTemplate transaction, Problems problems) {
+			TransactionTemplate transaction, Problems problems, RegistryQueries queries, VehicleService vehicles) {
 		this.access = access;
 		this.persons = persons;
 		this.rooms = rooms;
 		this.transaction = transaction;
 		this.problems = problems;
+		this.queries = queries;
+		this.vehicles = vehicles;
 	}
 
 	@PostMapping("/residents")
@@ -69,6 +78,48 @@ class HouseholdFormsController {
 		this.access.requireWrite(cid);
 		return run(cid, rid, redirect, request, () -> this.rooms.recordOwnership(cid, rid, ownerType,
 				personIds == null ? List.of() : personIds, since));
+	}
+
+	/** A resident of this room leaves it on a date; the person and the residence history stay. */
+	@PostMapping("/residents/{pid}/move-out")
+	String moveOut(@PathVariable UUID cid, @PathVariable UUID rid, @PathVariable UUID pid,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+			RedirectAttributes redirect, HttpServletRequest request) {
+		this.access.requireWrite(cid);
+		return run(cid, rid, redirect, request, () -> {
+			if (!this.queries.residents(cid, rid).contains(pid)) {
+				throw DomainException.invalid("personId", "registry.resident.notHere");
+			}
+			this.persons.moveOut(cid, pid, until);
+		});
+	}
+
+	/** Registers a vehicle to one of the room's residents and to the room. */
+	@PostMapping("/vehicles")
+	String addVehicle(@PathVariable UUID cid, @PathVariable UUID rid, @RequestParam(defaultValue = "") String plate,
+			@RequestParam(required = false) UUID personId, RedirectAttributes redirect, HttpServletRequest request) {
+		this.access.requireWrite(cid);
+		return run(cid, rid, redirect, request, () -> {
+			if (personId != null && !this.queries.residents(cid, rid).contains(personId)) {
+				throw DomainException.invalid("personId", "registry.resident.notHere");
+			}
+			this.vehicles.register(cid, plate, personId, rid);
+		});
+	}
+
+	@PostMapping("/vehicles/{vid}/remove")
+	String removeVehicle(@PathVariable UUID cid, @PathVariable UUID rid, @PathVariable UUID vid,
+			RedirectAttributes redirect, HttpServletRequest request) {
+		this.access.requireWrite(cid);
+		return run(cid, rid, redirect, request, () -> {
+			boolean ofThisRoom = this.queries.householdOf(cid, rid)
+				.map(household -> this.vehicles.ofHousehold(cid, household).stream().anyMatch(v -> v.id().equals(vid)))
+				.orElse(false);
+			if (!ofThisRoom) {
+				throw DomainException.notFound("registry.vehicle.notFound");
+			}
+			this.vehicles.remove(cid, vid);
+		});
 	}
 
 	private String run(UUID cid, UUID rid, RedirectAttributes redirect, HttpServletRequest request, Runnable action) {

@@ -29,6 +29,10 @@ class RegistryPagesController {
 	record SearchRow(UUID roomId, String room, String person) {
 	}
 
+	/** A vehicle of the household as the household file lists it, masked for the reader. */
+	record VehicleRow(UUID id, String plate, boolean newEnergy, String owner) {
+	}
+
 	private final RegistryAccess access;
 
 	private final RegistryQueries queries;
@@ -45,9 +49,12 @@ class RegistryPagesController {
 
 	private final VehicleService vehicles;
 
+	private final java.time.Clock clock;
+
 	RegistryPagesController(RegistryAccess access, RegistryQueries queries, PersonService persons,
 			RegistrySearch search, CommunityService communities, DataQuality quality, org.linli.audit.AuditApi audit,
-			VehicleService vehicles) {
+			VehicleService vehicles, java.time.Clock clock) {
+		this.clock = clock;
 		this.quality = quality;
 		this.audit = audit;
 		this.vehicles = vehicles;
@@ -96,26 +103,50 @@ class RegistryPagesController {
 		}
 		model.addAttribute("mayReveal", PersonalDataPolicy.mayReveal(user));
 		model.addAttribute("mayWrite", this.access.mayWrite(cid));
+		householdFile(cid, rid, user, reveal, model);
+		return "registry/room";
+	}
+
+	/**
+	 * The household file to print (no menu, print styles), masked for the reader's role and never revealed; printing
+	 * is recorded in the audit trail like an export.
+	 */
+	@GetMapping("/rooms/{rid}/print")
+	String print(@PathVariable UUID cid, @PathVariable UUID rid, Model model,
+			jakarta.servlet.http.HttpServletRequest request) {
+		CurrentUser user = this.access.requireRead(cid);
+		householdFile(cid, rid, user, null, model);
+		this.audit.record(new org.linli.audit.AuditRecord(user.getUsername(), "PRINT household file",
+				request.getRequestURI(), org.linli.audit.AuditRecord.Result.SUCCESS, request.getRemoteAddr(), null));
+		model.addAttribute("printedBy", user.displayName());
+		model.addAttribute("printedAt", java.time.LocalDateTime.now(this.clock).withSecond(0).withNano(0)
+			.toString().replace('T', ' '));
+		return "registry/room-print";
+	}
+
+	private void householdFile(UUID cid, UUID rid, CurrentUser user, UUID reveal, Model model) {
 		model.addAttribute("community", this.communities.summary(cid));
 		model.addAttribute("room",
 				this.queries.room(cid, rid).orElseThrow(() -> DomainException.notFound("room.unknown")));
-		model.addAttribute("residents", this.queries.residents(cid, rid)
+		List<org.linli.registry.domain.PersonRecord> residents = this.queries.residents(cid, rid)
 			.stream()
 			.flatMap(id -> this.persons.find(cid, id).stream())
 			.map(person -> PersonalDataPolicy.view(person, user, person.id().equals(reveal), false))
-			.toList());
+			.toList();
+		model.addAttribute("residents", residents);
 		model.addAttribute("vehicles", this.queries.householdOf(cid, rid)
 			.map(household -> this.vehicles.ofHousehold(cid, household))
 			.orElse(List.of())
 			.stream()
-			.map(v -> PersonalDataPolicy.plate(user, v.plate()))
+			.map(v -> new VehicleRow(v.id(), PersonalDataPolicy.plate(user, v.plate()), v.newEnergy(),
+					residents.stream().filter(p -> p.id().equals(v.personId())).map(p -> p.name()).findFirst()
+						.orElse(null)))
 			.toList());
 		model.addAttribute("owners", this.queries.owners(cid, rid)
 			.stream()
 			.map(o -> new RegistryQueries.Owner(o.ownerType(), o.personId(),
 					o.name() == null ? null : PersonalDataPolicy.name(user, o.name()), o.since(), o.until()))
 			.toList());
-		return "registry/room";
 	}
 
 
@@ -124,6 +155,14 @@ class RegistryPagesController {
 		this.access.requireRead(cid);
 		model.addAttribute("community", this.communities.summary(cid));
 		model.addAttribute("findings", this.quality.report(cid));
+		if (this.access.mayWrite(cid)) {
+			CurrentUser user = this.access.requireWrite(cid);
+			model.addAttribute("duplicates", this.quality.duplicatePairs(cid, 50)
+				.stream()
+				.map(pair -> new DataQuality.DuplicatePair(pair.firstId(), pair.secondId(),
+						PersonalDataPolicy.name(user, pair.name())))
+				.toList());
+		}
 		return "registry/quality";
 	}
 
