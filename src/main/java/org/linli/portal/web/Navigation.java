@@ -16,6 +16,7 @@ final class Navigation {
 			new NavigationItem("nav.home", "/console", "home", Role.STAFF),
 			new NavigationItem("nav.communities", "/console/communities", "building",
 					EnumSet.complementOf(EnumSet.of(Role.RESIDENT, Role.AUDITOR, Role.SECURITY_ADMIN))),
+			new NavigationItem("registry.regions", "/console/regions", "map", EnumSet.of(Role.PLATFORM_ADMIN)),
 			new NavigationItem("nav.accounts", "/console/accounts", "users",
 					EnumSet.of(Role.PLATFORM_ADMIN, Role.SECURITY_ADMIN)),
 			new NavigationItem("nav.audit", "/console/audit", "shield", EnumSet.of(Role.AUDITOR)),

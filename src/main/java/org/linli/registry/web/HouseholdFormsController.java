@@ -1,5 +1,6 @@
 package org.linli.registry.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -48,9 +49,13 @@ class HouseholdFormsController {
 
 	private final VehicleService vehicles;
 
+	private final Clock clock;
+
 	HouseholdFormsController(RegistryAccess access, PersonService persons, RoomService rooms,
-			TransactionTemplate transaction, Problems problems, RegistryQueries queries, VehicleService vehicles) {
+			TransactionTemplate transaction, Problems problems, RegistryQueries queries, VehicleService vehicles,
+			Clock clock) {
 		this.access = access;
+		this.clock = clock;
 		this.persons = persons;
 		this.rooms = rooms;
 		this.transaction = transaction;
@@ -66,7 +71,7 @@ class HouseholdFormsController {
 		this.access.requireWrite(cid);
 		return run(cid, rid, redirect, request, () -> this.transaction.executeWithoutResult(status -> {
 			UUID person = this.persons.create(cid, new PersonService.NewPerson(name, idNumber, phone, null));
-			this.persons.moveIn(cid, person, rid, relation, LocalDate.now());
+			this.persons.moveIn(cid, person, rid, relation, LocalDate.now(this.clock));
 		}));
 	}
 
