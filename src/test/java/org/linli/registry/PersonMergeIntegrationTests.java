@@ -99,8 +99,13 @@ class PersonMergeIntegrationTests {
 		UUID account = this.identity.createAccount(new NewAccount("sun-merge", "Sun#Merge2026", "孙账号",
 				Set.of(Role.RESIDENT), Set.of(UUID.fromString(this.xingfuli)), UUID.fromString(legacy), false, false));
 
+		long persons = count("select persons from registry.community_count where community_id = :p::uuid",
+				this.xingfuli);
 		merge(kept, legacy, this.manager).andExpect(status().isOk());
 
+		// the merged record is history: the community counts one person fewer
+		assertThat(count("select persons from registry.community_count where community_id = :p::uuid",
+				this.xingfuli)).isEqualTo(persons - 1);
 		assertThat(this.jdbc.sql("select person_id::text from identity.account where id = :a").param("a", account)
 			.query(String.class).single()).isEqualTo(kept);
 		assertThat(count("select count(*) from audit.audit_event where action = 'MERGE person' and detail = "
