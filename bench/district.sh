@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # District scale: 100 compounds x 1,500 households (the `district` dataset) on the embedded PostgreSQL.
-# Measures: time to create the dataset, the room list API at district scale (wrk, p99), and the import of
-# 100,000 person rows (dry run and real run) into one compound.
+# Measures: time to create the dataset, the room and person list API and staff pages at district scale (wrk, p99),
+# and the import of 100,000 person rows (dry run and real run) into one compound.
 # Usage: bench/district.sh   (JAVA_HOME must point at a JDK 21+; needs curl, wrk and python3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +33,25 @@ echo "== GET /api/v1/communities/{district-050}/rooms?page=37&size=20, 8 connect
 wrk -t2 -c8 -d10s -H "Authorization: Bearer $token" "$base/api/v1/communities/$middle/rooms?page=37&size=20" > /dev/null
 wrk -t2 -c8 -d30s --latency -H "Authorization: Bearer $token" "$base/api/v1/communities/$middle/rooms?page=37&size=20" \
   | grep -E "Requests/sec|50%|90%|99%"
+
+echo "== GET /api/v1/communities/{district-050}/persons?page=37&size=20, 8 connections"
+wrk -t2 -c8 -d30s --latency -H "Authorization: Bearer $token" "$base/api/v1/communities/$middle/persons?page=37&size=20" \
+  | grep -E "Requests/sec|50%|90%|99%"
+
+# the staff pages, signed in with a session as a browser would be
+jar_cookies="$work/cookies.txt"
+csrf=$(curl -fs -c "$jar_cookies" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | sed -E 's/.*value="([^"]*)"/\1/')
+curl -fs -o /dev/null -b "$jar_cookies" -c "$jar_cookies" --data-urlencode "username=admin" \
+  --data-urlencode "password=Demo@2026" --data-urlencode "_csrf=$csrf" "$base/login"
+session=$(awk '$6 == "JSESSIONID" { print $7 }' "$jar_cookies")
+building=$(curl -fs -H "Authorization: Bearer $token" "$base/api/v1/communities/$middle/rooms?page=37&size=1" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["content"][0]["buildingId"])')
+for page in "persons?page=37" "buildings/$building"; do
+  echo "== page /console/communities/{district-050}/$page, 8 connections"
+  wrk -t2 -c8 -d10s -H "Cookie: JSESSIONID=$session" "$base/console/communities/$middle/$page" > /dev/null
+  wrk -t2 -c8 -d30s --latency -H "Cookie: JSESSIONID=$session" "$base/console/communities/$middle/$page" \
+    | grep -E "Requests/sec|Non-2xx|50%|90%|99%"
+done
 
 last=$(cid "${IMPORT_COMPOUND:-district-100}")
 python3 - "$work/persons.csv" <<'PY'
