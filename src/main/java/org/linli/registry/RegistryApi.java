@@ -57,4 +57,32 @@ public class RegistryApi {
 		return this.compoundWriter.write(plan);
 	}
 
+	// Rooms and occupants for services that act for households (concierge: parcels, bookings, elderly meals).
+
+	private org.linli.registry.domain.OccupantQueries occupants;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	void setOccupantQueries(org.linli.registry.domain.OccupantQueries occupants) {
+		this.occupants = occupants;
+	}
+
+	/** Where the person lives: room, household, birth year and tags; empty without a household. */
+	public Optional<Occupant> occupant(UUID personId) {
+		return this.occupants.occupant(personId);
+	}
+
+	/** The persons living in the room now. */
+	public List<Occupant> occupants(UUID communityId, UUID roomId) {
+		return this.occupants.occupants(communityId, roomId);
+	}
+
+	public Optional<RoomRef> room(UUID communityId, UUID roomId) {
+		return this.occupants.room(communityId, roomId);
+	}
+
+	/** A room typed at a counter ("1-1-101", "1号楼1单元101"); empty unless exactly one room matches. */
+	public Optional<RoomRef> roomByLabel(UUID communityId, String text) {
+		return this.occupants.roomByLabel(communityId, text);
+	}
+
 }
