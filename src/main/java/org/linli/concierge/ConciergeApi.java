@@ -70,4 +70,14 @@ public class ConciergeApi {
 				new Meals.Request(day.toString(), personId.toString(), delivery, null)).id();
 	}
 
+	/** Whether the community's station has taken any booking yet (demo data seeds only an empty station). */
+	public boolean hasBookings(UUID communityId) {
+		return this.bookings.ofDay(communityId, null, null, org.springframework.data.domain.PageRequest.of(0, 1))
+			.getTotalElements() > 0;
+	}
+
+	public boolean hasParcels(UUID communityId) {
+		return this.parcels.count(communityId, Parcels.View.ALL) > 0;
+	}
+
 }
