@@ -42,31 +42,36 @@ public class ConciergeApi {
 			.map(Catalogue.ServiceItem::id).findFirst();
 	}
 
-	/** Registers a parcel for a room as station staff would; the same tracking number again changes nothing. */
+	/**
+	 * Registers a parcel for a room as station staff would, in the name of a system process (demo content, a
+	 * locker integration: not audited as a person's action); the same tracking number again changes nothing.
+	 */
 	public UUID registerParcel(UUID communityId, String trackingNumber, String carrier, UUID roomId, String by) {
 		return this.parcels.register(communityId,
-				new Parcels.Arrival(trackingNumber, carrier, roomId.toString(), null, null), by).parcel().id();
+				new Parcels.Arrival(trackingNumber, carrier, roomId.toString(), null, null), Caller.system(by))
+			.parcel()
+			.id();
 	}
 
-	/** Books a slot of a service for a room as station staff would (assisted). */
+	/** Books a slot of a service for a room as station staff would, in the name of a system process. */
 	public UUID bookForRoom(UUID communityId, UUID serviceId, UUID roomId, OffsetDateTime slotStart, String note,
 			String by) {
-		return this.bookings.book(communityId, Caller.staff(by),
+		return this.bookings.book(communityId, Caller.system(by),
 				new Bookings.Request(serviceId.toString(), slotStart.toString(), note, roomId.toString(), null)).id();
 	}
 
 	public void setMealMenu(UUID communityId, LocalDate day, String dishes, long priceFen, long subsidyFen,
 			String by) {
-		this.meals.setMenu(communityId, day.toString(), dishes, priceFen, subsidyFen, by);
+		this.meals.setMenu(communityId, day.toString(), dishes, priceFen, subsidyFen, Caller.system(by));
 	}
 
 	public boolean hasMealMenu(UUID communityId, LocalDate day) {
 		return this.meals.menu(communityId, day).isPresent();
 	}
 
-	/** Orders a meal for an elderly resident as station staff would (assisted). */
+	/** Orders a meal for an elderly resident as station staff would (assisted), in the name of a system process. */
 	public UUID orderMealFor(UUID communityId, UUID personId, LocalDate day, boolean delivery, String by) {
-		return this.meals.order(communityId, Caller.staff(by),
+		return this.meals.order(communityId, Caller.system(by),
 				new Meals.Request(day.toString(), personId.toString(), delivery, null)).id();
 	}
 

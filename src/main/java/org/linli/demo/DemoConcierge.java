@@ -24,9 +24,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo compound's convenience station: the plan's catalogue, today's elderly menu with a few orders, parcels
- * waiting (one for the {@code resident} account's room) and a few bookings. Demo mode only; a second start adds
- * nothing but the new day's menu.
+ * The demo compound's convenience station: the plan's catalogue, elderly menus for today and the next two days, a
+ * few meal orders, parcels waiting (one for the {@code resident} account's room) and a few bookings. Demo mode only;
+ * parcels, bookings and orders are created once, a later start only adds the menus of days that have none. Written
+ * as the system (not audited as a person's action).
  */
 @Component
 @Order(50)
@@ -64,28 +65,28 @@ class DemoConcierge implements ApplicationRunner {
 		UUID cid = found.get();
 		int added = this.concierge.seedCatalogue(cid);
 		LocalDate today = LocalDate.now(this.clock);
-		boolean newMenu = !this.concierge.hasMealMenu(cid, today);
-		if (newMenu) {
-			this.concierge.setMealMenu(cid, today, "番茄炒蛋、清蒸鲈鱼、蒜蓉菠菜、冬瓜排骨汤、米饭", 1500, 500, BY);
+		List<String> menus = List.of("番茄炒蛋、清蒸鲈鱼、蒜蓉菠菜、冬瓜排骨汤、米饭", "红烧鸡块、肉末豆腐、清炒油麦菜、紫菜蛋花汤、米饭",
+				"土豆烧牛肉、西红柿炒蛋、白灼菜心、玉米排骨汤、杂粮饭");
+		for (int day = 0; day < menus.size(); day++) {
+			if (!this.concierge.hasMealMenu(cid, today.plusDays(day))) {
+				this.concierge.setMealMenu(cid, today.plusDays(day), menus.get(day), 1500, 500, BY);
+			}
 		}
 		RoomRef residentRoom = residentRoom(cid);
-		if (!this.concierge.hasParcels(cid) && residentRoom != null) {
-			this.concierge.registerParcel(cid, "SF1402857361", "顺丰速运", residentRoom.roomId(), BY);
-			room(cid, "2-1-301").ifPresent(r -> this.concierge.registerParcel(cid, "ZT7590012346", "中通快递",
-					r.roomId(), BY));
-			room(cid, "5-1-1203").ifPresent(r -> this.concierge.registerParcel(cid, "JD0098766123", "京东物流",
-					r.roomId(), BY));
+		if (this.concierge.hasParcels(cid) || this.concierge.hasBookings(cid) || residentRoom == null) {
+			return; // parcels, bookings and orders once only; menus keep coming for the demo's days
 		}
-		if (!this.concierge.hasBookings(cid) && residentRoom != null) {
-			OffsetDateTime tomorrow = today.plusDays(1).atStartOfDay(this.clock.getZone()).toOffsetDateTime();
-			book(cid, "HOUSEKEEPING", residentRoom, tomorrow.with(LocalTime.of(10, 0)), "厨房和客厅保洁");
-			room(cid, "3-2-502").ifPresent(r -> book(cid, "APPLIANCE_REPAIR", r, tomorrow.with(LocalTime.of(14, 0)),
-					"洗衣机不脱水"));
-			room(cid, "6-1-801").ifPresent(r -> book(cid, "HEALTH_CHECK", r, tomorrow.with(LocalTime.of(9, 0)), null));
-		}
-		if (newMenu) {
-			orderMealsForElderly(cid, today);
-		}
+		this.concierge.registerParcel(cid, "SF1402857361", "顺丰速运", residentRoom.roomId(), BY);
+		room(cid, "2-1-301").ifPresent(r -> this.concierge.registerParcel(cid, "ZT7590012346", "中通快递",
+				r.roomId(), BY));
+		room(cid, "5-1-1203").ifPresent(r -> this.concierge.registerParcel(cid, "JD0098766123", "京东物流",
+				r.roomId(), BY));
+		OffsetDateTime tomorrow = today.plusDays(1).atStartOfDay(this.clock.getZone()).toOffsetDateTime();
+		book(cid, "HOUSEKEEPING", residentRoom, tomorrow.with(LocalTime.of(10, 0)), "厨房和客厅保洁");
+		room(cid, "3-2-502").ifPresent(r -> book(cid, "APPLIANCE_REPAIR", r, tomorrow.with(LocalTime.of(14, 0)),
+				"洗衣机不脱水"));
+		room(cid, "6-1-801").ifPresent(r -> book(cid, "HEALTH_CHECK", r, tomorrow.with(LocalTime.of(9, 0)), null));
+		orderMealsForElderly(cid, today);
 		log.info("Demo mode: convenience station of {} ready ({} services added)", DemoCompound.CODE, added);
 	}
 

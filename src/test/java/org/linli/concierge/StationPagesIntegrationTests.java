@@ -56,9 +56,17 @@ class StationPagesIntegrationTests {
 			.andExpect(status().isForbidden());
 	}
 
+	@Autowired
+	org.linli.registry.RegistryApi registry;
+
+	@Autowired
+	org.linli.identity.IdentityApi identity;
+
 	@Test
 	void residentPagesWorkInElderlyMode() throws Exception {
-		var resident = Pages.signIn(this.mvc, "resident");
+		// a resident of a compound of its own: the preference stays on that account and disturbs no other test
+		Station station = Station.create(this.registry, this.identity, this.mvc, "elderly");
+		var resident = Pages.signIn(this.mvc, station.residentA());
 		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/preferences/elderly")
 			.session(resident.session()).with(org.springframework.security.test.web.servlet.request
 				.SecurityMockMvcRequestPostProcessors.csrf())
@@ -67,8 +75,15 @@ class StationPagesIntegrationTests {
 			this.mvc.perform(get(page).session(resident.session())).andExpect(status().isOk())
 				.andExpect(content().string(containsString("elderly app")));
 		}
-		this.mvc.perform(get("/app/services").session(resident.session()))
-			.andExpect(content().string(containsString("my-bookings")));
+		this.mvc.perform(get("/app/meals").session(resident.session()))
+			.andExpect(content().string(containsString("app-menu")));
+	}
+
+	@Test
+	void theDemoResidentSeesTheDemoBooking() throws Exception {
+		this.mvc.perform(get("/app/services").session(Pages.signIn(this.mvc, "resident").session()))
+			.andExpect(content().string(containsString("my-bookings")))
+			.andExpect(content().string(containsString("家政保洁")));
 	}
 
 }

@@ -59,7 +59,7 @@ class MealsController {
 	Views.MenuView setMenu(@PathVariable UUID cid, @PathVariable String day, @RequestBody MenuRequest request) {
 		Caller staff = this.access.requireOperator(cid);
 		return this.views.menu(this.meals.setMenu(cid, day, request.dishes(), request.priceFen(),
-				request.subsidyFen(), staff.username()));
+				request.subsidyFen(), staff));
 	}
 
 	@PostMapping("/orders")

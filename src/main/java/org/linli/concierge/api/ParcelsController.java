@@ -50,7 +50,7 @@ class ParcelsController {
 	ResponseEntity<Views.ParcelView> register(@PathVariable UUID cid, @RequestBody ArrivalRequest request) {
 		Caller staff = this.access.requireOperator(cid);
 		Parcels.Registered registered = this.parcels.register(cid, new Parcels.Arrival(request.trackingNumber(),
-				request.carrier(), request.roomId(), request.room(), request.shelf()), staff.username());
+				request.carrier(), request.roomId(), request.room(), request.shelf()), staff);
 		return ResponseEntity.status(registered.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.body(this.views.parcel(registered.parcel(), false));
 	}
@@ -81,7 +81,7 @@ class ParcelsController {
 	@PostMapping("/pickups")
 	Views.ParcelView pickUp(@PathVariable UUID cid, @RequestBody PickupRequest request) {
 		Caller staff = this.access.requireOperator(cid);
-		return this.views.parcel(this.parcels.pickUp(cid, request.code(), staff.username()), false);
+		return this.views.parcel(this.parcels.pickUp(cid, request.code(), staff), false);
 	}
 
 }

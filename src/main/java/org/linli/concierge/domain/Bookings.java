@@ -173,7 +173,7 @@ public class Bookings {
 		if (taken == 0) {
 			throw DomainException.conflict("concierge.booking.slot.full");
 		}
-		if (!caller.isResident()) {
+		if (!caller.isResident() && caller.audited()) {
 			this.audit.record(new AuditRecord(caller.username(), "BOOK concierge service (assisted)", "booking " + id,
 					AuditRecord.Result.SUCCESS, null, service.code() + " " + slotStart + " " + room.label()));
 		}
@@ -280,9 +280,11 @@ public class Bookings {
 		}
 		this.events.publishEvent(new BookingChanged(communityId, booking.householdId(), booking.id(),
 				booking.serviceName(), booking.slotStart(), next.name(), caller.isResident()));
-		this.audit.record(new AuditRecord(caller.username(), next.name() + " booking", "booking " + booking.id(),
+		if (caller.audited()) {
+			this.audit.record(new AuditRecord(caller.username(), next.name() + " booking", "booking " + booking.id(),
 				AuditRecord.Result.SUCCESS, null, booking.serviceName() + " " + booking.slotStart() + " "
 						+ booking.roomLabel() + (reason == null ? "" : " reason: " + reason)));
+		}
 		return find(communityId, booking.id()).orElseThrow();
 	}
 

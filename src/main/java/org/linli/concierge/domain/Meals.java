@@ -88,7 +88,8 @@ public class Meals {
 	}
 
 	@Transactional
-	public Menu setMenu(UUID communityId, String rawDay, String dishes, Long priceFen, Long subsidyFen, String by) {
+	public Menu setMenu(UUID communityId, String rawDay, String dishes, Long priceFen, Long subsidyFen,
+			Caller caller) {
 		Violations violations = new Violations();
 		LocalDate day = parseDay(rawDay);
 		violations.require(day != null, "day", "concierge.meal.day.invalid");
@@ -106,7 +107,7 @@ public class Meals {
 				   subsidy_fen = excluded.subsidy_fen, version = meal_menu.version + 1
 				""").param("c", communityId).param("d", day).param("dishes", clean).param("price", priceFen)
 			.param("subsidy", subsidyFen).update();
-		this.audit.record(new AuditRecord(by, "SET meal menu", "community " + communityId + " day " + day,
+		audit(caller, new AuditRecord(caller.username(), "SET meal menu", "community " + communityId + " day " + day,
 				AuditRecord.Result.SUCCESS, null, "price=" + priceFen + " subsidy=" + subsidyFen));
 		return menu(communityId, day).orElseThrow();
 	}
@@ -184,7 +185,7 @@ public class Meals {
 			throw DomainException.conflict("concierge.meal.full", capacity);
 		}
 		if (!caller.isResident()) {
-			this.audit.record(new AuditRecord(caller.username(), "ORDER elderly meal (assisted)", "meal order " + id,
+			audit(caller, new AuditRecord(caller.username(), "ORDER elderly meal (assisted)", "meal order " + id,
 					AuditRecord.Result.SUCCESS, null, day + " " + person.roomLabel() + " delivery=" + delivery
 							+ " subsidised=" + subsidised));
 		}
@@ -210,7 +211,7 @@ public class Meals {
 				update concierge.meal_day set ordered = ordered - 1
 				 where community_id = :c and day = :d and ordered > 0
 				""").param("c", communityId).param("d", order.day()).update();
-		this.audit.record(new AuditRecord(caller.username(), "CANCEL meal order", "meal order " + orderId,
+		audit(caller, new AuditRecord(caller.username(), "CANCEL meal order", "meal order " + orderId,
 				AuditRecord.Result.SUCCESS, null, order.day() + " " + order.roomLabel()));
 		return find(communityId, orderId).orElseThrow();
 	}
@@ -256,6 +257,12 @@ public class Meals {
 		int subsidised = (int) orders.stream().filter(Order::subsidised).count();
 		return new KitchenList(day, menu(communityId, day).orElse(null), this.settings.of(communityId).mealCapacity(),
 				orders.size(), orders.size() - delivery, delivery, subsidised, lines);
+	}
+
+	private void audit(Caller caller, AuditRecord record) {
+		if (caller.audited()) {
+			this.audit.record(record);
+		}
 	}
 
 	public static LocalDate parseDay(String text) {

@@ -87,7 +87,8 @@ public class Parcels {
 	}
 
 	@Transactional
-	public Registered register(UUID communityId, Arrival arrival, String by) {
+	public Registered register(UUID communityId, Arrival arrival, Caller caller) {
+		String by = caller.username();
 		Violations violations = new Violations();
 		String tracking = normaliseTracking(arrival.trackingNumber());
 		violations.require(tracking.matches("[A-Z0-9-]{6,40}"), "trackingNumber", "concierge.parcel.tracking.invalid");
@@ -114,7 +115,7 @@ public class Parcels {
 			if (inserted == 1) {
 				this.events.publishEvent(new ParcelArrived(communityId, room.roomId(), room.householdId(), id, code,
 						carrier, tracking, now));
-				this.audit.record(new AuditRecord(by, "REGISTER parcel", "parcel " + id, AuditRecord.Result.SUCCESS,
+				audit(caller, new AuditRecord(by, "REGISTER parcel", "parcel " + id, AuditRecord.Result.SUCCESS,
 						null, tracking + " -> " + room.label()));
 				return new Registered(find(communityId, id).orElseThrow(), true);
 			}
@@ -133,7 +134,8 @@ public class Parcels {
 
 	/** Hands over the waiting parcel the code names (取件). */
 	@Transactional
-	public Parcel pickUp(UUID communityId, String rawCode, String by) {
+	public Parcel pickUp(UUID communityId, String rawCode, Caller caller) {
+		String by = caller.username();
 		String code = PickupCodes.normalise(rawCode);
 		if (!PickupCodes.isWellFormed(code)) {
 			throw DomainException.invalid("code", "concierge.parcel.code.invalid");
@@ -149,7 +151,7 @@ public class Parcels {
 			.orElseThrow(() -> DomainException.invalid("code", "concierge.parcel.code.unknown"));
 		Parcel parcel = find(communityId, id).orElseThrow();
 		this.events.publishEvent(new ParcelPickedUp(communityId, parcel.roomId(), householdOf(communityId, id), id, now));
-		this.audit.record(new AuditRecord(by, "HAND OVER parcel", "parcel " + id, AuditRecord.Result.SUCCESS, null,
+		audit(caller, new AuditRecord(by, "HAND OVER parcel", "parcel " + id, AuditRecord.Result.SUCCESS, null,
 				parcel.trackingNumber() + " " + parcel.roomLabel()));
 		return parcel;
 	}
@@ -219,6 +221,12 @@ public class Parcels {
 	private Timestamp overdueBefore(UUID communityId) {
 		int days = this.settings.of(communityId).parcelOverdueDays();
 		return Timestamp.from(this.clock.instant().minus(Duration.ofDays(days)));
+	}
+
+	private void audit(Caller caller, AuditRecord record) {
+		if (caller.audited()) {
+			this.audit.record(record);
+		}
 	}
 
 	static String normaliseTracking(String raw) {

@@ -76,7 +76,7 @@ class MealsPageController {
 		Caller staff = this.access.requireOperator(cid);
 		return this.pages.submit(path(cid, day, null), flash, request,
 				Map.of("dishes", dishes, "price", price, "subsidy", subsidy), () -> this.meals.setMenu(cid, day,
-						dishes, fen(price, "priceFen"), fen(subsidy, "subsidyFen"), staff.username()),
+						dishes, fen(price, "priceFen"), fen(subsidy, "subsidyFen"), staff),
 				"menuSaved");
 	}
 

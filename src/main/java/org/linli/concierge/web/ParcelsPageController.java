@@ -65,7 +65,7 @@ class ParcelsPageController {
 		return this.pages.submit(path(cid), flash, request,
 				Map.of("trackingNumber", trackingNumber, "carrier", carrier, "room", room, "shelf", shelf), () -> {
 					Parcels.Registered registered = this.parcels.register(cid,
-							new Parcels.Arrival(trackingNumber, carrier, null, room, shelf), staff.username());
+							new Parcels.Arrival(trackingNumber, carrier, null, room, shelf), staff);
 					flash.addFlashAttribute("registeredParcel", registered.parcel());
 					flash.addFlashAttribute("repeatScan", !registered.created());
 					// keep the carrier for the next scan of the same courier's batch
@@ -78,7 +78,7 @@ class ParcelsPageController {
 			HttpServletRequest request) {
 		Caller staff = this.access.requireOperator(cid);
 		return this.pages.submit(path(cid), flash, request, Map.of("code", code),
-				() -> flash.addFlashAttribute("handedOver", this.parcels.pickUp(cid, code, staff.username())),
+				() -> flash.addFlashAttribute("handedOver", this.parcels.pickUp(cid, code, staff)),
 				"pickedUp");
 	}
 
