@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.linli.registry.domain.CommunityService;
 import org.linli.registry.domain.CompoundWriter;
 import org.linli.registry.domain.HouseholdQueries;
+import org.linli.registry.domain.OccupantQueries;
 import org.linli.registry.domain.RegionService;
 
 import org.springframework.stereotype.Service;
@@ -30,10 +31,13 @@ public class RegistryApi {
 
 	private final RegionService regions;
 
+	private final OccupantQueries occupants;
+
 	RegistryApi(CommunityService communities, CompoundWriter compoundWriter, HouseholdQueries households,
-			RegionService regions) {
+			RegionService regions, OccupantQueries occupants) {
 		this.communities = communities;
 		this.regions = regions;
+		this.occupants = occupants;
 		this.compoundWriter = compoundWriter;
 		this.households = households;
 	}
@@ -75,6 +79,27 @@ public class RegistryApi {
 		}
 		this.regions.place(communityId, parent);
 		return parent;
+	}
+
+	// Rooms and occupants for services that act for households (concierge: parcels, bookings, elderly meals).
+
+	/** Where the person lives: room, household, birth year and tags; empty without a household. */
+	public Optional<Occupant> occupant(UUID personId) {
+		return this.occupants.occupant(personId);
+	}
+
+	/** The persons living in the room now. */
+	public List<Occupant> occupants(UUID communityId, UUID roomId) {
+		return this.occupants.occupants(communityId, roomId);
+	}
+
+	public Optional<RoomRef> room(UUID communityId, UUID roomId) {
+		return this.occupants.room(communityId, roomId);
+	}
+
+	/** A room typed at a counter ("1-1-101", "1号楼1单元101"); empty unless exactly one room matches. */
+	public Optional<RoomRef> roomByLabel(UUID communityId, String text) {
+		return this.occupants.roomByLabel(communityId, text);
 	}
 
 }
