@@ -57,4 +57,41 @@ public class RegistryApi {
 		return this.compoundWriter.write(plan);
 	}
 
+	// rooms and assets for other modules (work orders); injected by setter so the additions stay together
+
+	private org.linli.registry.domain.PlaceQueries places;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	void setPlaceQueries(org.linli.registry.domain.PlaceQueries places) {
+		this.places = places;
+	}
+
+	/** The room the person lives in and the rooms they own now, the lived-in one first. */
+	public List<RoomLabel> roomsOf(UUID personId) {
+		return this.places.roomsOf(personId);
+	}
+
+	public Optional<RoomLabel> room(UUID communityId, UUID roomId) {
+		return this.places.room(communityId, roomId);
+	}
+
+	/** Every room of the community in building, unit and floor order. */
+	public List<RoomLabel> rooms(UUID communityId) {
+		return this.places.rooms(communityId);
+	}
+
+	public Optional<AssetLabel> asset(UUID communityId, UUID assetId) {
+		return this.places.asset(communityId, assetId);
+	}
+
+	/** The asset whose QR label carries the code (case-insensitive). */
+	public Optional<AssetLabel> assetByCode(String code) {
+		return this.places.assetByCode(code);
+	}
+
+	/** Assets in service or awaiting repair (not retired), by type and name. */
+	public List<AssetLabel> assets(UUID communityId) {
+		return this.places.assets(communityId);
+	}
+
 }
