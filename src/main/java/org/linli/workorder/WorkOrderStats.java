@@ -3,6 +3,8 @@ package org.linli.workorder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Work-order figures of one group (a category, a technician, a month, or all): counts, from which the shares are
  * computed exactly, and average times in minutes (null when there is nothing to average).
@@ -23,20 +25,24 @@ public record WorkOrderStats(String key, String label, long orders, long acknowl
 		Long averageResolveMinutes, long ratings, long satisfied, long ratingSum) {
 
 	/** Share of orders acknowledged within 15 minutes, 0..1 with 4 places; null without orders. */
+	@JsonProperty
 	public BigDecimal acknowledgedWithin15Share() {
 		return share(this.acknowledgedWithin15, this.orders);
 	}
 
 	/** Share of resolved orders resolved within their target. */
+	@JsonProperty
 	public BigDecimal resolvedWithinTargetShare() {
 		return share(this.resolvedWithinTarget, this.resolved);
 	}
 
 	/** Satisfaction: share of ratings that are 4 or 5. */
+	@JsonProperty
 	public BigDecimal satisfaction() {
 		return share(this.satisfied, this.ratings);
 	}
 
+	@JsonProperty
 	public BigDecimal averageRating() {
 		return this.ratings == 0 ? null
 				: BigDecimal.valueOf(this.ratingSum).divide(BigDecimal.valueOf(this.ratings), 2, RoundingMode.HALF_UP);

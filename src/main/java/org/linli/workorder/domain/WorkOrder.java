@@ -142,6 +142,10 @@ public final class WorkOrder {
 		require(Status.Action.PROGRESS);
 	}
 
+	void addPhotos() {
+		require(Status.Action.PHOTOS);
+	}
+
 	/** Waiting for the resident stops the SLA clock until {@link #resume(Instant)}. */
 	void waitForResident(Instant now) {
 		require(Status.Action.WAIT);

@@ -330,6 +330,25 @@ public class WorkOrders {
 		return order;
 	}
 
+	/** More photos while the order is open: from the reporter, the assigned technician or the desk. */
+	@Transactional
+	public WorkOrder addPhotos(UUID id, List<Photos.Upload> uploads, CurrentUser user) {
+		WorkOrder order = visible(id, user);
+		if (!WorkOrderAccess.isDesk(user, order.communityId()) && !WorkOrderAccess.isAssignee(user, order)
+				&& !WorkOrderAccess.isReporter(user, order)) {
+			throw new AccessDeniedException("only the reporter, the technician or the desk");
+		}
+		order.addPhotos();
+		List<Photos.Upload> checked = Photos.check(uploads, this.photos.count(order.communityId(), id));
+		if (checked.isEmpty()) {
+			throw DomainException.invalid("photos", "workorder.photos.none");
+		}
+		Instant now = now();
+		UUID step = save(order, Status.Action.PHOTOS, order.status(), user.getUsername(), null, now);
+		this.photos.store(order, step, checked, user.getUsername(), now);
+		return order;
+	}
+
 	/** The order waits for the resident; the SLA clock stops until it resumes. */
 	@Transactional
 	public WorkOrder waitForResident(UUID id, String note, CurrentUser user) {
