@@ -99,12 +99,14 @@ public class WorkOrders {
 			throw new AccessDeniedException("only residents and the desk file work orders");
 		}
 		Violations violations = new Violations();
-		Kind kind = parse(Kind.class, request.kind());
-		violations.require(kind != null, "kind", "workorder.kind.invalid");
-		Level level = parse(Level.class, request.level());
-		violations.require(level != null, "level", "workorder.level.invalid");
 		var category = request.category() == null ? java.util.Optional.<Categories.Category>empty()
 				: this.categories.find(communityId, request.category().trim());
+		// pages may leave the kind out: the category says it (one choice fewer, for the elderly mode)
+		boolean kindGiven = request.kind() != null && !request.kind().isBlank();
+		Kind kind = kindGiven ? parse(Kind.class, request.kind()) : category.map(Categories.Category::kind).orElse(null);
+		violations.require(kind != null || (!kindGiven && category.isEmpty()), "kind", "workorder.kind.invalid");
+		Level level = parse(Level.class, request.level());
+		violations.require(level != null, "level", "workorder.level.invalid");
 		violations.require(category.isPresent() && (kind == null || category.get().kind() == kind), "category",
 				"workorder.category.invalid");
 		String description = request.description() == null ? "" : request.description().strip();
