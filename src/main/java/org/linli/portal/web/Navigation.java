@@ -28,6 +28,7 @@ final class Navigation {
 							Role.COMMITTEE_MEMBER, Role.TECHNICIAN)),
 			new NavigationItem("nav.api", "/swagger-ui/index.html", "code",
 					EnumSet.of(Role.PLATFORM_ADMIN, Role.SECURITY_ADMIN)),
+			new NavigationItem("notification.nav", "/console/notifications", "bell", Role.STAFF),
 			new NavigationItem("nav.myAccount", "/account/password", "key", Role.STAFF));
 
 	static final List<NavigationItem> APP = List.of(
