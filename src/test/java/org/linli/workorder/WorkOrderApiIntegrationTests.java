@@ -214,6 +214,26 @@ class WorkOrderApiIntegrationTests {
 		act("desk", door, "assign", null).andExpect(jsonPath("$.assignee.id").value(this.f.tech1.toString()));
 	}
 
+	@Test
+	void aProblemReportedByScanningAnAssetLabelBecomesARepairOrderOnce() throws Exception {
+		String admin = Api.token(this.mvc, "admin");
+		JsonNode asset = Api.body(this.mvc.perform(bearer(post("/api/v1/communities/{cid}/assets", this.f.cid), admin)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(Api.json(Map.of("type", "ELEVATOR", "name", "1号楼电梯", "location", "1号楼1单元"))))
+			.andExpect(status().isCreated()).andReturn());
+		this.mvc.perform(post("/public/assets/{code}/reports", asset.get("code").asString())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("description", "电梯按键失灵"))
+			.andExpect(status().isOk());
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> this.mvc
+			.perform(bearer(get("/api/v1/communities/{cid}/work-orders", this.f.cid), this.f.token("desk")))
+			.andExpect(jsonPath("$.page.totalElements").value(1))
+			.andExpect(jsonPath("$.content[0].channel").value("QR_SCAN"))
+			.andExpect(jsonPath("$.content[0].category").value("ELEVATOR"))
+			.andExpect(jsonPath("$.content[0].assetId").value(asset.get("id").asString()))
+			.andExpect(jsonPath("$.content[0].description").value("电梯按键失灵")));
+	}
+
 	private ResultActions file(String who, Map<String, ?> body) throws Exception {
 		return this.mvc.perform(bearer(post("/api/v1/communities/{cid}/work-orders", this.f.cid), this.f.token(who))
 			.contentType(MediaType.APPLICATION_JSON).content(Api.json(body)));
