@@ -3,6 +3,7 @@ package org.linli.identity;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.linli.identity.domain.AccountDirectory;
 import org.linli.identity.domain.AccountService;
 
 import org.springframework.security.core.Authentication;
@@ -15,8 +16,11 @@ public class IdentityApi {
 
 	private final AccountService accounts;
 
-	IdentityApi(AccountService accounts) {
+	private final AccountDirectory directory;
+
+	IdentityApi(AccountService accounts, AccountDirectory directory) {
 		this.accounts = accounts;
+		this.directory = directory;
 	}
 
 	/** The signed-in account of the current request, if any. */
@@ -43,6 +47,20 @@ public class IdentityApi {
 	/** Opens an account; the password must satisfy the policy. */
 	public UUID createAccount(NewAccount account) {
 		return this.accounts.create(account);
+	}
+
+	/** The enabled accounts that belong to a registry person (a resident may have none). */
+	public java.util.List<AccountRef> accountsOfPerson(UUID personId) {
+		return this.directory.ofPerson(personId);
+	}
+
+	/** The enabled accounts assigned to a community with any of the roles (staff by role). */
+	public java.util.List<AccountRef> accountsInCommunity(UUID communityId, java.util.Collection<Role> roles) {
+		return this.directory.inCommunity(communityId, roles);
+	}
+
+	public Optional<AccountRef> account(UUID id) {
+		return this.directory.byId(id);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.linli.registry.domain.CommunityService;
 import org.linli.registry.domain.CompoundWriter;
 import org.linli.registry.domain.HouseholdQueries;
 import org.linli.registry.domain.OccupantQueries;
+import org.linli.registry.domain.PlaceQueries;
 import org.linli.registry.domain.RegionService;
 
 import org.springframework.stereotype.Service;
@@ -33,8 +34,11 @@ public class RegistryApi {
 
 	private final OccupantQueries occupants;
 
+	private final PlaceQueries places;
+
 	RegistryApi(CommunityService communities, CompoundWriter compoundWriter, HouseholdQueries households,
-			RegionService regions, OccupantQueries occupants) {
+			RegionService regions, OccupantQueries occupants, PlaceQueries places) {
+		this.places = places;
 		this.communities = communities;
 		this.regions = regions;
 		this.occupants = occupants;
@@ -100,6 +104,36 @@ public class RegistryApi {
 	/** A room typed at a counter ("1-1-101", "1号楼1单元101"); empty unless exactly one room matches. */
 	public Optional<RoomRef> roomByLabel(UUID communityId, String text) {
 		return this.occupants.roomByLabel(communityId, text);
+	}
+
+	// Rooms and assets as work orders name them on screens.
+
+	/** The room the person lives in and the rooms they own now, the lived-in one first. */
+	public List<RoomLabel> roomsOf(UUID personId) {
+		return this.places.roomsOf(personId);
+	}
+
+	public Optional<RoomLabel> roomLabel(UUID communityId, UUID roomId) {
+		return this.places.room(communityId, roomId);
+	}
+
+	/** Every room of the community in building, unit and floor order. */
+	public List<RoomLabel> rooms(UUID communityId) {
+		return this.places.rooms(communityId);
+	}
+
+	public Optional<AssetLabel> asset(UUID communityId, UUID assetId) {
+		return this.places.asset(communityId, assetId);
+	}
+
+	/** The asset whose QR label carries the code (case-insensitive). */
+	public Optional<AssetLabel> assetByCode(String code) {
+		return this.places.assetByCode(code);
+	}
+
+	/** Assets in service or awaiting repair (not retired), by type and name. */
+	public List<AssetLabel> assets(UUID communityId) {
+		return this.places.assets(communityId);
 	}
 
 }

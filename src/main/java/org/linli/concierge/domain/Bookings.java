@@ -278,7 +278,7 @@ public class Bookings {
 		if (changed == 0) {
 			throw DomainException.conflict("concierge.booking.stale");
 		}
-		this.events.publishEvent(new BookingChanged(communityId, booking.householdId(), booking.id(),
+		this.events.publishEvent(new BookingChanged(communityId, booking.roomId(), booking.householdId(), booking.id(),
 				booking.serviceName(), booking.slotStart(), next.name(), caller.isResident()));
 		if (caller.audited()) {
 			this.audit.record(new AuditRecord(caller.username(), next.name() + " booking", "booking " + booking.id(),

@@ -28,13 +28,22 @@ final class Navigation {
 					EnumSet.of(Role.PROPERTY_MANAGER, Role.PROPERTY_STAFF)),
 			new NavigationItem("concierge.nav.catalogue", "/console/concierge/catalogue", "list",
 					EnumSet.of(Role.PROPERTY_MANAGER, Role.PROPERTY_STAFF)),
+			new NavigationItem("workorder.nav.console", "/console/work-orders", "wrench",
+					EnumSet.of(Role.PLATFORM_ADMIN, Role.PROPERTY_MANAGER, Role.PROPERTY_STAFF, Role.STREET_OFFICER,
+							Role.COMMITTEE_MEMBER)),
+			new NavigationItem("workorder.nav.mine", "/console/work-orders/mine", "wrench", EnumSet.of(Role.TECHNICIAN)),
+			new NavigationItem("workorder.nav.figures", "/console/work-orders/figures", "chart",
+					EnumSet.of(Role.PLATFORM_ADMIN, Role.PROPERTY_MANAGER, Role.PROPERTY_STAFF, Role.STREET_OFFICER,
+							Role.COMMITTEE_MEMBER, Role.TECHNICIAN)),
 			new NavigationItem("nav.api", "/swagger-ui/index.html", "code",
 					EnumSet.of(Role.PLATFORM_ADMIN, Role.SECURITY_ADMIN)),
+			new NavigationItem("notification.nav", "/console/notifications", "bell", Role.STAFF),
 			new NavigationItem("nav.myAccount", "/account/password", "key", Role.STAFF));
 
 	static final List<NavigationItem> APP = List.of(
 			new NavigationItem("app.nav.home", "/app", "home", EnumSet.allOf(Role.class)),
 			new NavigationItem("app.nav.household", "/app/household", "house", EnumSet.allOf(Role.class)),
+			new NavigationItem("workorder.nav.app", "/app/work-orders", "wrench", EnumSet.allOf(Role.class)),
 			new NavigationItem("app.nav.settings", "/app/settings", "gear", EnumSet.allOf(Role.class)));
 
 	private Navigation() {

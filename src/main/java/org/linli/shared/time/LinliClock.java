@@ -7,13 +7,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One clock for the whole application, in Asia/Shanghai by default; tests replace it to move time. */
+/**
+ * One clock for the whole application, in Asia/Shanghai by default. With {@code linli.clock.movable=true} (tests)
+ * it is a {@link MovableClock} that tests move forward instead of waiting.
+ */
 @Configuration(proxyBeanMethods = false)
 class LinliClock {
 
 	@Bean
-	Clock clock(@Value("${linli.zone:Asia/Shanghai}") ZoneId zone) {
-		return Clock.system(zone);
+	Clock clock(@Value("${linli.zone:Asia/Shanghai}") ZoneId zone,
+			@Value("${linli.clock.movable:false}") boolean movable) {
+		Clock system = Clock.system(zone);
+		return movable ? new MovableClock(system) : system;
 	}
 
 }

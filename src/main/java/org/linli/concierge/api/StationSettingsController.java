@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The station's per-community settings: staff read them, managers change them (with the version they read). */
 @RestController
-class SettingsController {
+class StationSettingsController {
 
 	record SettingsRequest(Integer cancelHours, Integer parcelOverdueDays, Integer mealCapacity, Integer version) {
 	}
@@ -22,7 +22,7 @@ class SettingsController {
 
 	private final ConciergeAccess access;
 
-	SettingsController(ConciergeSettings settings, ConciergeAccess access) {
+	StationSettingsController(ConciergeSettings settings, ConciergeAccess access) {
 		this.settings = settings;
 		this.access = access;
 	}
