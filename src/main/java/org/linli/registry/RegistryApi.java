@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.linli.registry.domain.AssetService;
 import org.linli.registry.domain.CommunityService;
 import org.linli.registry.domain.CompoundWriter;
 import org.linli.registry.domain.HouseholdQueries;
+import org.linli.registry.domain.PersonService;
 import org.linli.registry.domain.RegionService;
+import org.linli.registry.domain.RegistryQueries;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +25,21 @@ public class RegistryApi {
 	public record CreatedCompound(UUID communityId, Map<String, UUID> personIds) {
 	}
 
+	/** A building by id and name (to place devices, say). */
+	public record BuildingRef(UUID id, String name) {
+	}
+
+	/** What another module may know of a person: household, birth date (for the under-14 rules) and name. */
+	public record PersonBrief(UUID id, UUID communityId, UUID householdId, String name, java.time.LocalDate birthDate) {
+	}
+
 	private final CommunityService communities;
+
+	private final RegistryQueries queries;
+
+	private final AssetService assets;
+
+	private final PersonService persons;
 
 	private final CompoundWriter compoundWriter;
 
@@ -31,8 +48,11 @@ public class RegistryApi {
 	private final RegionService regions;
 
 	RegistryApi(CommunityService communities, CompoundWriter compoundWriter, HouseholdQueries households,
-			RegionService regions) {
+			RegionService regions, RegistryQueries queries, AssetService assets, PersonService persons) {
 		this.communities = communities;
+		this.queries = queries;
+		this.assets = assets;
+		this.persons = persons;
 		this.regions = regions;
 		this.compoundWriter = compoundWriter;
 		this.households = households;
@@ -75,6 +95,23 @@ public class RegistryApi {
 		}
 		this.regions.place(communityId, parent);
 		return parent;
+	}
+
+	public List<BuildingRef> buildings(UUID communityId) {
+		return this.queries.buildings(communityId).stream().map(b -> new BuildingRef(b.id(), b.name())).toList();
+	}
+
+	public Optional<String> buildingName(UUID communityId, UUID buildingId) {
+		return this.queries.buildingName(communityId, buildingId);
+	}
+
+	public Optional<String> assetName(UUID communityId, UUID assetId) {
+		return this.assets.find(communityId, assetId).map(AssetService.Asset::name);
+	}
+
+	public Optional<PersonBrief> person(UUID communityId, UUID personId) {
+		return this.persons.find(communityId, personId)
+			.map(p -> new PersonBrief(p.id(), p.communityId(), p.householdId(), p.name(), p.birthDate()));
 	}
 
 }
