@@ -235,16 +235,18 @@ public class AlarmService {
 	/** Alarms nobody acknowledged within the setting are escalated once. */
 	@Scheduled(fixedDelayString = "${linli.iot.offline-check:30s}", initialDelayString = "${linli.iot.offline-check:30s}")
 	public void escalateOverdue() {
-		escalateAt(this.clock.instant());
+		escalateAt(this.clock.instant(), null);
 	}
 
+	/** Escalates the overdue alarms of one community (or of all when null) as of {@code now}. */
 	@Transactional
-	public int escalateAt(Instant now) {
+	public int escalateAt(Instant now, UUID communityId) {
 		List<AlarmEscalated> escalated = this.jdbc.sql("""
 				update iot.alarm set escalated_at = :now, version = version + 1
 				 where state = 'ACTIVE' and not acknowledged and escalated_at is null and raised_at < :limit
+				   and (cast(:c as uuid) is null or community_id = :c)
 				returning community_id, id, device_id, type, severity, raised_at, assignee
-				""").param("now", Timestamp.from(now)).param("limit", Timestamp.from(now.minus(this.settings.escalateAfter())))
+				""").param("now", Timestamp.from(now)).param("c", communityId).param("limit", Timestamp.from(now.minus(this.settings.escalateAfter())))
 			.query((rs, n) -> new AlarmEscalated(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), now,
 					rs.getString(7)))

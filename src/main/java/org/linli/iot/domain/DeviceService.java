@@ -123,21 +123,31 @@ public class DeviceService {
 	/** Devices silent for longer than the setting go offline and raise a minor DEVICE_OFFLINE alarm. */
 	@Scheduled(fixedDelayString = "${linli.iot.offline-check:30s}", initialDelayString = "${linli.iot.offline-check:30s}")
 	public void flagOffline() {
-		flagOfflineAt(this.clock.instant());
+		flagOfflineAt(this.clock.instant(), null);
 	}
 
+	/** Flags the silent devices of one community (or of all when null) as of {@code now}. */
 	@Transactional
-	public int flagOfflineAt(Instant now) {
+	public int flagOfflineAt(Instant now, UUID communityId) {
 		List<Device> silent = this.jdbc.sql("""
 				update iot.device set online = false
 				 where online and (last_seen_at is null or last_seen_at < :limit)
+				   and (cast(:c as uuid) is null or community_id = :c)
 				returning *
-				""").param("limit", Timestamp.from(now.minus(this.settings.offlineAfter())))
+				""").param("limit", Timestamp.from(now.minus(this.settings.offlineAfter()))).param("c", communityId)
 			.query(DeviceDirectory::row).list();
 		for (Device device : silent) {
 			this.alarms.raiseOffline(device, now);
 		}
 		return silent.size();
+	}
+
+	/** Raw device events older than the setting are deleted (alarms and access events keep their own records). */
+	@Scheduled(cron = "${linli.iot.purge-cron:0 20 3 * * *}", zone = "${linli.zone:Asia/Shanghai}")
+	@Transactional
+	public int purgeEvents() {
+		return this.jdbc.sql("delete from iot.device_event where received_at < :limit")
+			.param("limit", Timestamp.from(this.clock.instant().minus(this.settings.eventRetention()))).update();
 	}
 
 	private String newPassword() {
