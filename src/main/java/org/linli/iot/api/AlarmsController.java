@@ -11,7 +11,7 @@ import org.linli.audit.AuditRecord;
 import org.linli.identity.CurrentUser;
 import org.linli.iot.domain.AlarmService;
 import org.linli.iot.domain.AlarmService.AlarmView;
-import org.linli.iot.domain.SecurityStaff;
+import org.linli.iot.SecurityStaff;
 import org.linli.shared.web.DomainException;
 import org.linli.shared.web.Paging;
 

@@ -6,7 +6,7 @@ import org.linli.iot.DeviceType;
 import org.linli.iot.DeviceView;
 import org.linli.iot.domain.DeviceDirectory;
 import org.linli.iot.domain.DeviceService;
-import org.linli.iot.domain.SecurityStaff;
+import org.linli.iot.SecurityStaff;
 import org.linli.shared.web.DomainException;
 import org.linli.shared.web.Paging;
 

@@ -1,4 +1,4 @@
-package org.linli.iot.domain;
+package org.linli.iot;
 
 import java.util.EnumSet;
 import java.util.Set;
