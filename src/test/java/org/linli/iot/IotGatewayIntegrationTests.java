@@ -68,8 +68,12 @@ class IotGatewayIntegrationTests {
 	@BeforeEach
 	void community() throws Exception {
 		if (!listening) {
-			this.context.addApplicationListener(
-					org.springframework.context.ApplicationListener.forPayload((AlarmRaised raised) -> RAISED.add(raised)));
+			this.context.addApplicationListener((org.springframework.context.ApplicationEvent event) -> {
+				if (event instanceof org.springframework.context.PayloadApplicationEvent<?> payload
+						&& payload.getPayload() instanceof AlarmRaised raised) {
+					RAISED.add(raised);
+				}
+			});
 			listening = true;
 		}
 		this.admin = Api.token(this.mvc, "admin");
