@@ -31,6 +31,8 @@ public final class MqttDevice implements AutoCloseable {
 		options.setCleanSession(true);
 		options.setMaxInflight(1000);
 		client.connect(options);
+		// a publish the broker refuses (ACL) is never acknowledged: give up instead of waiting forever
+		client.setTimeToWait(3000);
 		return new MqttDevice(client, "linli/" + communityCode + "/devices/" + deviceId + "/events");
 	}
 
