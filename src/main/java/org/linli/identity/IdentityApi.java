@@ -44,6 +44,11 @@ public class IdentityApi {
 		return this.accounts.personMerged(mergedPersonId, keptPersonId);
 	}
 
+	/** The registry person an account belongs to (residents), if any. */
+	public Optional<UUID> personIdOf(String username) {
+		return this.accounts.findByUsername(username).map(account -> account.personId());
+	}
+
 	/** Opens an account; the password must satisfy the policy. */
 	public UUID createAccount(NewAccount account) {
 		return this.accounts.create(account);

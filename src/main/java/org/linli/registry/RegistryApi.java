@@ -10,8 +10,10 @@ import org.linli.registry.domain.CommunityService;
 import org.linli.registry.domain.CompoundWriter;
 import org.linli.registry.domain.HouseholdQueries;
 import org.linli.registry.domain.OccupantQueries;
+import org.linli.registry.domain.PersonService;
 import org.linli.registry.domain.PlaceQueries;
 import org.linli.registry.domain.RegionService;
+import org.linli.registry.domain.RegistryQueries;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +26,19 @@ public class RegistryApi {
 	public record CreatedCompound(UUID communityId, Map<String, UUID> personIds) {
 	}
 
+	/** A building by id and name (to place devices, say). */
+	public record BuildingRef(UUID id, String name) {
+	}
+
+	/** What another module may know of a person: household, birth date (for the under-14 rules) and name. */
+	public record PersonBrief(UUID id, UUID communityId, UUID householdId, String name, java.time.LocalDate birthDate) {
+	}
+
 	private final CommunityService communities;
+
+	private final RegistryQueries queries;
+
+	private final PersonService persons;
 
 	private final CompoundWriter compoundWriter;
 
@@ -37,9 +51,12 @@ public class RegistryApi {
 	private final PlaceQueries places;
 
 	RegistryApi(CommunityService communities, CompoundWriter compoundWriter, HouseholdQueries households,
-			RegionService regions, OccupantQueries occupants, PlaceQueries places) {
+			RegionService regions, OccupantQueries occupants, PlaceQueries places, RegistryQueries queries,
+			PersonService persons) {
 		this.places = places;
 		this.communities = communities;
+		this.queries = queries;
+		this.persons = persons;
 		this.regions = regions;
 		this.occupants = occupants;
 		this.compoundWriter = compoundWriter;
@@ -134,6 +151,23 @@ public class RegistryApi {
 	/** Assets in service or awaiting repair (not retired), by type and name. */
 	public List<AssetLabel> assets(UUID communityId) {
 		return this.places.assets(communityId);
+	}
+
+	public List<BuildingRef> buildings(UUID communityId) {
+		return this.queries.buildings(communityId).stream().map(b -> new BuildingRef(b.id(), b.name())).toList();
+	}
+
+	public Optional<String> buildingName(UUID communityId, UUID buildingId) {
+		return this.queries.buildingName(communityId, buildingId);
+	}
+
+	public Optional<String> assetName(UUID communityId, UUID assetId) {
+		return asset(communityId, assetId).map(AssetLabel::name);
+	}
+
+	public Optional<PersonBrief> person(UUID communityId, UUID personId) {
+		return this.persons.find(communityId, personId)
+			.map(p -> new PersonBrief(p.id(), p.communityId(), p.householdId(), p.name(), p.birthDate()));
 	}
 
 }

@@ -102,6 +102,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/preferences/language").permitAll()
 				.requestMatchers("/console/accounts/**").hasAnyRole("PLATFORM_ADMIN", "SECURITY_ADMIN")
 				.requestMatchers("/console/audit/**").hasRole("AUDITOR")
+				.requestMatchers("/console/security/**").hasAnyRole("PROPERTY_MANAGER", "PROPERTY_STAFF", "PLATFORM_ADMIN")
 				.requestMatchers("/console/**").hasAnyRole(STAFF)
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login")

@@ -12,6 +12,9 @@ import org.linli.identity.Role;
  */
 final class Navigation {
 
+	/** The security system's staff (DOMAIN.md §4–§5): the guard room is theirs. */
+	private static final EnumSet<Role> SECURITY = EnumSet.of(Role.PROPERTY_MANAGER, Role.PROPERTY_STAFF);
+
 	static final List<NavigationItem> CONSOLE = List.of(
 			new NavigationItem("nav.home", "/console", "home", Role.STAFF),
 			new NavigationItem("nav.communities", "/console/communities", "building",
@@ -38,12 +41,17 @@ final class Navigation {
 			new NavigationItem("nav.api", "/swagger-ui/index.html", "code",
 					EnumSet.of(Role.PLATFORM_ADMIN, Role.SECURITY_ADMIN)),
 			new NavigationItem("notification.nav", "/console/notifications", "bell", Role.STAFF),
+			new NavigationItem("iot.nav.alarms", "/console/security/alarms", "bell", SECURITY),
+			new NavigationItem("iot.nav.devices", "/console/security/devices", "cpu", SECURITY),
+			new NavigationItem("access.nav.passes", "/console/security/passes", "qr", SECURITY),
 			new NavigationItem("nav.myAccount", "/account/password", "key", Role.STAFF));
 
 	static final List<NavigationItem> APP = List.of(
 			new NavigationItem("app.nav.home", "/app", "home", EnumSet.allOf(Role.class)),
 			new NavigationItem("app.nav.household", "/app/household", "house", EnumSet.allOf(Role.class)),
 			new NavigationItem("workorder.nav.app", "/app/work-orders", "wrench", EnumSet.allOf(Role.class)),
+			new NavigationItem("access.nav.access", "/app/access", "key", EnumSet.allOf(Role.class)),
+			new NavigationItem("access.nav.visitors", "/app/visitors", "qr", EnumSet.allOf(Role.class)),
 			new NavigationItem("app.nav.settings", "/app/settings", "gear", EnumSet.allOf(Role.class)));
 
 	private Navigation() {

@@ -22,6 +22,9 @@ import org.linli.shared.person.Validation;
 import org.linli.shared.web.DomainException;
 import org.linli.shared.web.Violations;
 
+import org.linli.registry.PersonMovedOut;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -58,8 +61,12 @@ public class PersonService {
 
 	private final RegistryQueries queries;
 
-	PersonService(JdbcClient jdbc, FieldCipher cipher, Clock clock, RegistryQueries queries) {
+	private final ApplicationEventPublisher events;
+
+	PersonService(JdbcClient jdbc, FieldCipher cipher, Clock clock, RegistryQueries queries,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.queries = queries;
 		this.cipher = cipher;
 		this.clock = clock;
@@ -201,6 +208,7 @@ public class PersonService {
 		closeStay(communityId, personId, until);
 		this.jdbc.sql("update registry.person set household_id = null, version = version + 1 "
 				+ "where community_id = :c and id = :p").param("c", communityId).param("p", personId).update();
+		this.events.publishEvent(new PersonMovedOut(communityId, personId, until));
 	}
 
 	/** Replaces the tags if nobody changed the person since {@code version} was read (optimistic locking). */

@@ -1,0 +1,73 @@
+package org.linli.iot.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import io.moquette.broker.security.IAuthenticator;
+import io.moquette.broker.security.IAuthorizatorPolicy;
+import io.moquette.broker.subscriptions.Topic;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may connect to the embedded broker and what they may do (docs/devices.md): a device logs in with its own id and
+ * password and may publish only to its own events topic and read only its own commands topic; the gateway logs in
+ * with a password made at start and never stored.
+ */
+@Component
+class BrokerSecurity implements IAuthenticator, IAuthorizatorPolicy {
+
+	static final String GATEWAY_USERNAME = "linli-gateway";
+
+	private final DeviceService devices;
+
+	private final DeviceDirectory directory;
+
+	private final String gatewayPassword;
+
+	BrokerSecurity(DeviceService devices, DeviceDirectory directory) {
+		this.devices = devices;
+		this.directory = directory;
+		byte[] secret = new byte[24];
+		new SecureRandom().nextBytes(secret);
+		this.gatewayPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+	}
+
+	String gatewayPassword() {
+		return this.gatewayPassword;
+	}
+
+	@Override
+	public boolean checkValid(String clientId, String username, byte[] password) {
+		if (username == null || password == null) {
+			return false;
+		}
+		if (GATEWAY_USERNAME.equals(username)) {
+			return MessageDigest.isEqual(this.gatewayPassword.getBytes(StandardCharsets.UTF_8), password);
+		}
+		return this.devices.authenticates(username, password);
+	}
+
+	@Override
+	public boolean canWrite(Topic topic, String user, String client) {
+		if (GATEWAY_USERNAME.equals(user)) {
+			return true;
+		}
+		return user != null && this.directory.identity(user)
+			.map(device -> device.eventTopic().equals(topic.toString()))
+			.orElse(false);
+	}
+
+	@Override
+	public boolean canRead(Topic topic, String user, String client) {
+		if (GATEWAY_USERNAME.equals(user)) {
+			return true;
+		}
+		return user != null && this.directory.identity(user)
+			.map(device -> Topics.commands(device.communityCode(), device.id()).equals(topic.toString()))
+			.orElse(false);
+	}
+
+}

@@ -1,0 +1,78 @@
+package org.linli.iot.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.linli.iot.DeviceType;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads devices; the gateway and the broker's authoriser look a device up for every message, so identities are
+ * cached (they change only when a device is registered or removed).
+ */
+@Component
+public class DeviceDirectory {
+
+	private final JdbcClient jdbc;
+
+	private final Map<String, Device> cache = new ConcurrentHashMap<>();
+
+	DeviceDirectory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The device's identity (cached; online state may be stale). */
+	public Optional<Device> identity(String deviceId) {
+		Device cached = this.cache.get(deviceId);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<Device> found = find(deviceId);
+		found.ifPresent(device -> this.cache.put(deviceId, device));
+		return found;
+	}
+
+	public Optional<Device> find(String deviceId) {
+		return this.jdbc.sql("select * from iot.device where id = :id").param("id", deviceId).query(DeviceDirectory::row)
+			.optional();
+	}
+
+	public Optional<Device> find(UUID communityId, String deviceId) {
+		return find(deviceId).filter(device -> device.communityId().equals(communityId));
+	}
+
+	public List<Device> list(UUID communityId, DeviceType type, int limit, long offset) {
+		return this.jdbc.sql("""
+				select * from iot.device where community_id = :c and (cast(:t as varchar) is null or type = :t)
+				 order by type, id limit :l offset :o
+				""").param("c", communityId).param("t", type == null ? null : type.name()).param("l", limit)
+			.param("o", offset).query(DeviceDirectory::row).list();
+	}
+
+	public long count(UUID communityId, DeviceType type) {
+		return this.jdbc.sql("""
+				select count(*) from iot.device where community_id = :c and (cast(:t as varchar) is null or type = :t)
+				""").param("c", communityId).param("t", type == null ? null : type.name()).query(Long.class).single();
+	}
+
+	void forget(String deviceId) {
+		this.cache.remove(deviceId);
+	}
+
+	static Device row(ResultSet rs, int n) throws SQLException {
+		Timestamp seen = rs.getTimestamp("last_seen_at");
+		return new Device(rs.getString("id"), rs.getObject("community_id", UUID.class), rs.getString("community_code"),
+				DeviceType.valueOf(rs.getString("type")), rs.getString("name"), rs.getString("building"),
+				rs.getString("unit"), rs.getObject("asset_id", UUID.class), rs.getString("location"),
+				rs.getString("secret_hash"), rs.getBoolean("online"), seen == null ? null : seen.toInstant());
+	}
+
+}

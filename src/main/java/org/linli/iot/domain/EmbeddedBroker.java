@@ -1,0 +1,109 @@
+package org.linli.iot.domain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Properties;
+
+import io.moquette.BrokerConstants;
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded Moquette broker (ADR 0013): started before the gateway and stopped after it, only when
+ * {@code linli.iot.broker.embedded} is true. Anonymous clients are refused, telemetry is off and nothing is kept on
+ * disk: the durable copy of an accepted message is the gateway's inbox in PostgreSQL.
+ */
+@Component
+public class EmbeddedBroker implements SmartLifecycle {
+
+	static final int PHASE = 0;
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+	private final IotSettings settings;
+
+	private final BrokerSecurity security;
+
+	private Server server;
+
+	private int port;
+
+	EmbeddedBroker(IotSettings settings, BrokerSecurity security) {
+		this.settings = settings;
+		this.security = security;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (!this.settings.broker().embedded() || this.server != null) {
+			return;
+		}
+		this.port = this.port != 0 ? this.port
+				: this.settings.broker().port() == 0 ? freePort() : this.settings.broker().port();
+		Properties properties = new Properties();
+		properties.setProperty(BrokerConstants.HOST_PROPERTY_NAME, this.settings.broker().host());
+		properties.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(this.port));
+		properties.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
+		properties.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
+		properties.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+		properties.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
+		properties.setProperty(BrokerConstants.METRICS_ENABLE_PROPERTY_NAME, "false");
+		properties.setProperty(BrokerConstants.BUGSNAG_ENABLE_PROPERTY_NAME, "false");
+		properties.setProperty(BrokerConstants.IMMEDIATE_BUFFER_FLUSH_PROPERTY_NAME, "true");
+		properties.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME,
+				Integer.toString(this.settings.broker().maxMessageBytes()));
+		Server broker = new Server();
+		try {
+			broker.startServer(new MemoryConfig(properties), List.of(), null, this.security, this.security);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The embedded MQTT broker could not start on port " + this.port, ex);
+		}
+		this.server = broker;
+		log.info("Embedded MQTT broker listening on {}:{}", this.settings.broker().host(), this.port);
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.server != null) {
+			this.server.stopServer();
+			this.server = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.server != null;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/** The URL clients use, e.g. tcp://127.0.0.1:1883 (the port chosen at start when the setting is 0). */
+	public String url() {
+		return "tcp://" + this.settings.broker().host() + ":" + this.port;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,125 @@
+package org.linli.iot.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.linli.iot.DeviceEvent;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Judges one MQTT message: size, topic, device identity (the topic's device exists in the topic's community), schema
+ * ({@code eventId}, {@code type}, {@code occurredAt}) and time sanity (not too far in the future, not too old).
+ */
+@Component
+class EventValidator {
+
+	/** Why a message was refused; kept in iot.rejected_message. */
+	enum Reason {
+
+		TOO_LARGE, BAD_TOPIC, UNKNOWN_DEVICE, WRONG_COMMUNITY, MALFORMED, BAD_EVENT_ID, BAD_TYPE, BAD_TIME, FUTURE_TIME,
+		TOO_OLD
+
+	}
+
+	/** The verdict: an accepted event (with its device and canonical JSON) or a reason. */
+	record Verdict(DeviceEvent event, Device device, String json, Reason reason) {
+
+		boolean accepted() {
+			return this.reason == null;
+		}
+
+	}
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
+
+	private static final Pattern TYPE = Pattern.compile("[A-Z][A-Z_]{1,31}");
+
+	private final DeviceDirectory devices;
+
+	private final IotSettings settings;
+
+	EventValidator(DeviceDirectory devices, IotSettings settings) {
+		this.devices = devices;
+		this.settings = settings;
+	}
+
+	Verdict judge(String topic, byte[] payload, Instant receivedAt) {
+		if (payload.length > this.settings.gateway().maxPayloadBytes()) {
+			return refuse(Reason.TOO_LARGE);
+		}
+		String[] address = Topics.parseEvents(topic);
+		if (address == null) {
+			return refuse(Reason.BAD_TOPIC);
+		}
+		Device device = this.devices.identity(address[1]).orElse(null);
+		if (device == null) {
+			return refuse(Reason.UNKNOWN_DEVICE);
+		}
+		if (!device.communityCode().equals(address[0])) {
+			return refuse(Reason.WRONG_COMMUNITY);
+		}
+		JsonNode node;
+		try {
+			node = JSON.readTree(new String(payload, StandardCharsets.UTF_8));
+		}
+		catch (JacksonException ex) {
+			return refuse(Reason.MALFORMED);
+		}
+		if (node == null || !node.isObject()) {
+			return refuse(Reason.MALFORMED);
+		}
+		String eventId = text(node, "eventId");
+		if (eventId == null || !EVENT_ID.matcher(eventId).matches()) {
+			return refuse(Reason.BAD_EVENT_ID);
+		}
+		String type = text(node, "type");
+		if (type == null || !TYPE.matcher(type).matches()) {
+			return refuse(Reason.BAD_TYPE);
+		}
+		OffsetDateTime occurredAt;
+		try {
+			String time = text(node, "occurredAt");
+			if (time == null) {
+				return refuse(Reason.BAD_TIME);
+			}
+			occurredAt = OffsetDateTime.parse(time);
+		}
+		catch (DateTimeParseException ex) {
+			return refuse(Reason.BAD_TIME);
+		}
+		if (occurredAt.toInstant().isAfter(receivedAt.plus(this.settings.gateway().maxClockSkew()))) {
+			return refuse(Reason.FUTURE_TIME);
+		}
+		if (occurredAt.toInstant().isBefore(receivedAt.minus(this.settings.gateway().maxAge()))) {
+			return refuse(Reason.TOO_OLD);
+		}
+		Map<String, Object> fields = JSON.convertValue(node, MAP);
+		DeviceEvent event = new DeviceEvent(device.communityId(), device.id(), device.type(), eventId, type,
+				occurredAt, java.util.Collections.unmodifiableMap(fields));
+		return new Verdict(event, device, JSON.writeValueAsString(node), null);
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return value == null || !value.isString() ? null : value.asString();
+	}
+
+	private static Verdict refuse(Reason reason) {
+		return new Verdict(null, null, null, reason);
+	}
+
+}

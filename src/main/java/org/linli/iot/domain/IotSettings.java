@@ -1,0 +1,59 @@
+package org.linli.iot.domain;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of devices and the gateway ({@code linli.iot.*}). The embedded broker listens on 127.0.0.1:1883 unless
+ * {@code broker.embedded=false}, in which case the gateway connects to {@code broker.url} (Mosquitto, EMQX).
+ */
+@ConfigurationProperties("linli.iot")
+public record IotSettings(Broker broker, Gateway gateway, Duration offlineAfter, Duration offlineCheck,
+		Duration escalateAfter, Duration eventRetention) {
+
+	public IotSettings {
+		broker = broker == null ? new Broker(true, "127.0.0.1", 1883, null, null, null, 65536) : broker;
+		gateway = gateway == null ? new Gateway(null, 8192, Duration.ofMinutes(5), Duration.ofDays(7), 1000,
+				Duration.ofSeconds(2), 100) : gateway;
+		offlineAfter = offlineAfter == null ? Duration.ofMinutes(5) : offlineAfter;
+		offlineCheck = offlineCheck == null ? Duration.ofSeconds(30) : offlineCheck;
+		escalateAfter = escalateAfter == null ? Duration.ofMinutes(5) : escalateAfter;
+		eventRetention = eventRetention == null ? Duration.ofDays(30) : eventRetention;
+	}
+
+	/**
+	 * The broker: embedded (host, port) or external (url with the gateway's username and password). A port of 0
+	 * picks a free one (tests).
+	 */
+	public record Broker(boolean embedded, String host, int port, String url, String username, String password,
+			int maxMessageBytes) {
+
+		public Broker {
+			host = host == null ? "127.0.0.1" : host;
+			maxMessageBytes = maxMessageBytes <= 0 ? 65536 : maxMessageBytes;
+		}
+
+	}
+
+	/**
+	 * The gateway: its MQTT client id (its persistent session), the largest payload it accepts, how far an event's
+	 * time may lie in the future or the past, the largest batch written at once, the reconnect delay and the
+	 * in-flight window asked of the broker.
+	 */
+	public record Gateway(String clientId, int maxPayloadBytes, Duration maxClockSkew, Duration maxAge, int batchSize,
+			Duration reconnectDelay, int maxInflight) {
+
+		public Gateway {
+			clientId = clientId == null ? "linli-gateway" : clientId;
+			maxPayloadBytes = maxPayloadBytes <= 0 ? 8192 : maxPayloadBytes;
+			maxClockSkew = maxClockSkew == null ? Duration.ofMinutes(5) : maxClockSkew;
+			maxAge = maxAge == null ? Duration.ofDays(7) : maxAge;
+			batchSize = batchSize <= 0 ? 1000 : batchSize;
+			reconnectDelay = reconnectDelay == null ? Duration.ofSeconds(2) : reconnectDelay;
+			maxInflight = maxInflight <= 0 ? 100 : maxInflight;
+		}
+
+	}
+
+}
