@@ -27,12 +27,12 @@ final class DemoCompound {
 
 	static final String CODE = "xingfuli";
 
-	/** Plan keys of the persons the demo accounts belong to. */
 	/** Where the compound sits: a fictional city, district and street (its street officer serves the street). */
 	static final List<RegionPlan> REGIONS = List.of(new RegionPlan("PROVINCE", null, "示范省"),
 			new RegionPlan("CITY", null, "示范市"), new RegionPlan("DISTRICT", null, "和平区"),
 			new RegionPlan("STREET", null, "幸福路街道"));
 
+	/** Plan keys of the persons the demo accounts belong to. */
 	static final String RESIDENT_KEY = "p-0-0";
 
 	static final String COMMITTEE_KEY = "p-200-0";

@@ -44,6 +44,11 @@ public class IdentityApi {
 		return this.accounts.personMerged(mergedPersonId, keptPersonId);
 	}
 
+	/** The id of the account with this username, if any. */
+	public Optional<UUID> accountId(String username) {
+		return this.accounts.findByUsername(username).map(org.linli.identity.domain.Account::id);
+	}
+
 	/** The registry person an account belongs to (residents), if any. */
 	public Optional<UUID> personIdOf(String username) {
 		return this.accounts.findByUsername(username).map(account -> account.personId());

@@ -10,9 +10,9 @@ import java.util.UUID;
 import org.linli.identity.CurrentUser;
 import org.linli.identity.IdentityApi;
 import org.linli.notification.domain.Inbox;
+import org.linli.notification.domain.NoticeText;
 import org.linli.shared.web.Paging;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -38,14 +38,14 @@ class NotificationsController {
 
 	private final Inbox inbox;
 
-	private final MessageSource messages;
+	private final NoticeText text;
 
 	private final Clock clock;
 
-	NotificationsController(IdentityApi identity, Inbox inbox, MessageSource messages, Clock clock) {
+	NotificationsController(IdentityApi identity, Inbox inbox, NoticeText text, Clock clock) {
 		this.identity = identity;
 		this.inbox = inbox;
-		this.messages = messages;
+		this.text = text;
 		this.clock = clock;
 	}
 
@@ -76,9 +76,8 @@ class NotificationsController {
 
 	private NoticeJson json(Inbox.Entry e) {
 		Locale locale = LocaleContextHolder.getLocale();
-		Object[] args = e.args().toArray();
-		return new NoticeJson(e.id().toString(), e.kind(), this.messages.getMessage(e.titleKey(), args, e.titleKey(), locale),
-				e.bodyKey() == null ? null : this.messages.getMessage(e.bodyKey(), args, e.bodyKey(), locale), e.link(),
+		return new NoticeJson(e.id().toString(), e.kind(), this.text.render(e.titleKey(), e.args(), locale),
+				this.text.render(e.bodyKey(), e.args(), locale), e.link(),
 				!e.unread(), e.urgent(), e.createdAt().atZone(this.clock.getZone()).toOffsetDateTime());
 	}
 

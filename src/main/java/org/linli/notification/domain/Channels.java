@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,28 +33,26 @@ class Channels {
 
 	private final WeChatChannel weChat;
 
-	private final MessageSource messages;
+	private final NoticeText text;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	Channels(ObjectProvider<EmailChannel> email, SmsChannel sms, WeChatChannel weChat, MessageSource messages,
+	Channels(ObjectProvider<EmailChannel> email, SmsChannel sms, WeChatChannel weChat, NoticeText text,
 			JdbcClient jdbc, Clock clock) {
 		this.email = email;
 		this.sms = sms;
 		this.weChat = weChat;
-		this.messages = messages;
+		this.text = text;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	void send(UUID noticeId, AccountRef account, Notice notice) {
 		Locale locale = account.language() == null ? Locale.SIMPLIFIED_CHINESE : Locale.forLanguageTag(account.language());
-		Object[] args = notice.args().toArray();
-		String subject = this.messages.getMessage(notice.titleKey(), args, notice.titleKey(), locale);
-		String text = notice.bodyKey() == null ? subject
-				: this.messages.getMessage(notice.bodyKey(), args, notice.bodyKey(), locale);
+		String subject = this.text.render(notice.titleKey(), notice.args(), locale);
+		String text = notice.bodyKey() == null ? subject : this.text.render(notice.bodyKey(), notice.args(), locale);
 		Optional<String> address = this.jdbc.sql("select email from notification.contact where account_id = :a")
 			.param("a", account.id()).query(String.class).optional().filter(e -> e != null && !e.isBlank());
 		OutboundMessage message = new OutboundMessage(account.id(), account.username(), address.orElse(null), subject,

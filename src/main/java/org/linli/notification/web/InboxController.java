@@ -9,11 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.linli.identity.CurrentUser;
 import org.linli.identity.IdentityApi;
 import org.linli.notification.domain.Inbox;
+import org.linli.notification.domain.NoticeText;
 import org.linli.shared.web.DomainException;
 import org.linli.shared.web.Problems;
 import org.linli.shared.web.RequestOutcome;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -40,17 +40,17 @@ class InboxController {
 
 	private final Inbox inbox;
 
-	private final MessageSource messages;
+	private final NoticeText text;
 
 	private final Problems problems;
 
 	private final java.time.Clock clock;
 
-	InboxController(IdentityApi identity, Inbox inbox, MessageSource messages, Problems problems,
+	InboxController(IdentityApi identity, Inbox inbox, NoticeText text, Problems problems,
 			java.time.Clock clock) {
 		this.identity = identity;
 		this.inbox = inbox;
-		this.messages = messages;
+		this.text = text;
 		this.problems = problems;
 		this.clock = clock;
 	}
@@ -60,9 +60,8 @@ class InboxController {
 		CurrentUser user = user();
 		Locale locale = LocaleContextHolder.getLocale();
 		List<Line> lines = this.inbox.list(user.id(), 100, 0).stream().map(e -> {
-			Object[] args = e.args().toArray();
-			return new Line(e.id(), this.messages.getMessage(e.titleKey(), args, e.titleKey(), locale),
-					e.bodyKey() == null ? null : this.messages.getMessage(e.bodyKey(), args, e.bodyKey(), locale),
+			return new Line(e.id(), this.text.render(e.titleKey(), e.args(), locale),
+					this.text.render(e.bodyKey(), e.args(), locale),
 					e.link(), e.unread(), e.urgent(), e.createdAt());
 		}).toList();
 		model.addAttribute("notices", lines);
