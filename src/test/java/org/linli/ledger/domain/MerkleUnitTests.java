@@ -98,7 +98,7 @@ class MerkleUnitTests {
 	void everyAuditPathVerifiesAndAWrongLeafOrRootDoesNot() {
 		for (HashAlgorithm algorithm : HashAlgorithm.values()) {
 			Merkle merkle = new Merkle(algorithm);
-			List<byte[]> leaves = leaves(merkle, 70);
+			List<byte[]> leaves = leaves(merkle, 71);
 			for (int n = 1; n <= 70; n++) {
 				byte[] root = merkle.rangeHash(leaves, 0, n);
 				for (int m = 0; m < n; m++) {
