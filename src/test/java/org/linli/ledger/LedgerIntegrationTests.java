@@ -132,9 +132,9 @@ class LedgerIntegrationTests {
 		UUID cid = UUID.randomUUID();
 		appendMany(cid, 3, 3);
 		assertThatThrownBy(() -> this.jdbc.sql("update ledger.entry set payload = '{}' where community_id = :c")
-			.param("c", cid).update()).hasRootCauseMessage("ERROR: ledger entry is append-only");
+			.param("c", cid).update()).rootCause().hasMessageContaining("append-only");
 		assertThatThrownBy(() -> this.jdbc.sql("delete from ledger.entry where community_id = :c")
-			.param("c", cid).update()).hasRootCauseMessage("ERROR: ledger entry is append-only");
+			.param("c", cid).update()).rootCause().hasMessageContaining("append-only");
 		assertThat(this.jdbc.sql("select count(*) from ledger.entry where community_id = :c").param("c", cid)
 			.query(Long.class).single()).isEqualTo(3);
 	}
