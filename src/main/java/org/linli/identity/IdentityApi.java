@@ -45,6 +45,13 @@ public class IdentityApi {
 		return this.accounts.findByUsername(username).map(org.linli.identity.domain.Account::id);
 	}
 
+	/** The registry person the account with this username belongs to (residents), if any. */
+	public Optional<UUID> personOf(String username) {
+		return this.accounts.findByUsername(username)
+			.filter(org.linli.identity.domain.Account::enabled)
+			.map(org.linli.identity.domain.Account::personId);
+	}
+
 	/**
 	 * A fresh second factor for a sensitive act (signing a disbursement, say): true when the code is a TOTP code of
 	 * the account not used before, or when the account is exempt from the second factor (demo accounts, or the

@@ -58,8 +58,40 @@ public final class Views {
 			String status, String decisionRef, String requestedBy, String decidedBy) {
 	}
 
-	public record Objection(UUID id, String filedBy, String text, OffsetDateTime filedAt, String answer,
-			String answeredBy, OffsetDateTime answeredAt) {
+	public record ContingencyRelease(UUID budgetLineId, long amountFen, String decisionRef, String decidedBy,
+			OffsetDateTime decidedAt) {
+	}
+
+	/** An objection of a resident supervisor; it must be answered by {@code dueAt}, else it is overdue. */
+	public record Objection(UUID id, UUID projectId, String filedBy, String text, OffsetDateTime filedAt,
+			OffsetDateTime dueAt, boolean overdue, String answer, String answeredBy, OffsetDateTime answeredAt) {
+
+		public boolean open() {
+			return this.answeredAt == null;
+		}
+
+	}
+
+	/** A resident supervisor (居民监督员) of a project. */
+	public record Supervisor(UUID accountId, String username, OffsetDateTime appointedAt) {
+	}
+
+	/** Supervisors of a project, how many the compound's households allow (one per 50), and the objections. */
+	public record Supervision(List<Supervisor> supervisors, int allowed, List<Objection> objections) {
+
+		public long openObjections() {
+			return this.objections.stream().filter(Objection::open).count();
+		}
+
+		public long overdueObjections() {
+			return this.objections.stream().filter(Objection::overdue).count();
+		}
+
+	}
+
+	/** What a dashboard shows of a project. */
+	public record Summary(UUID projectId, String name, String status, long budgetFen, long receivedFen,
+			long disbursedFen, long overdueMilestones, long openObjections, long overdueObjections) {
 	}
 
 }

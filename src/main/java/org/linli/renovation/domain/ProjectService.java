@@ -372,6 +372,11 @@ public class ProjectService {
 			.param("l", budgetLineId).query(Long.class).single();
 	}
 
+	public boolean exists(UUID projectId) {
+		return this.jdbc.sql("select count(*) from renovation.project where id = :p").param("p", projectId)
+			.query(Integer.class).single() > 0;
+	}
+
 	public UUID communityOf(UUID projectId) {
 		return this.jdbc.sql("select community_id from renovation.project where id = :p").param("p", projectId)
 			.query(UUID.class).optional().orElseThrow(() -> DomainException.notFound("renovation.project.notFound"));
@@ -394,6 +399,46 @@ public class ProjectService {
 	@Transactional(readOnly = true)
 	public Views.Project view(UUID projectId) {
 		return new ProjectReader(this.jdbc, this.clock).read(projectId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Views.Receipt> receipts(UUID projectId) {
+		return this.jdbc.sql("""
+				select id, kind, amount_fen, received_on, reference, ledger_index from renovation.fund_receipt
+				where project_id = :p order by received_on, ledger_index""")
+			.param("p", projectId)
+			.query((rs, n) -> new Views.Receipt(rs.getObject(1, UUID.class), FundingKind.valueOf(rs.getString(2)),
+					rs.getLong(3), rs.getDate(4).toLocalDate(), rs.getString(5), rs.getLong(6)))
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Views.ChangeRequest> changes(UUID projectId) {
+		return this.jdbc.sql("""
+				select id, budget_line_id, delta_fen, reason, level, status, decision_ref, requested_by, decided_by
+				from renovation.change_request where project_id = :p order by requested_at""")
+			.param("p", projectId)
+			.query((rs, n) -> new Views.ChangeRequest(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+					rs.getString(8), rs.getString(9)))
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Views.ContingencyRelease> contingencyReleases(UUID projectId) {
+		return this.jdbc.sql("""
+				select budget_line_id, amount_fen, decision_ref, decided_by, decided_at
+				from renovation.contingency_release where project_id = :p order by decided_at""")
+			.param("p", projectId)
+			.query((rs, n) -> new Views.ContingencyRelease(rs.getObject(1, UUID.class), rs.getLong(2),
+					rs.getString(3), rs.getString(4), ProjectReader.odt(rs.getTimestamp(5))))
+			.list();
+	}
+
+	/** The project a change request belongs to. */
+	public UUID projectOfChange(UUID changeId) {
+		return this.jdbc.sql("select project_id from renovation.change_request where id = :id").param("id", changeId)
+			.query(UUID.class).optional().orElseThrow(() -> DomainException.notFound("renovation.change.notFound"));
 	}
 
 	void record(Actor actor, String action, UUID projectId, String detail) {
