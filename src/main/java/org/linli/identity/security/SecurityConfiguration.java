@@ -102,6 +102,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/preferences/language").permitAll()
 				.requestMatchers("/console/accounts/**").hasAnyRole("PLATFORM_ADMIN", "SECURITY_ADMIN")
 				.requestMatchers("/console/audit/**").hasRole("AUDITOR")
+				.requestMatchers("/console/renovation/**").hasAnyRole("PLATFORM_ADMIN", "PROJECT_MANAGER",
+						"SUPERVISING_ENGINEER", "OWNER_REPRESENTATIVE", "STREET_OFFICER", "COMMITTEE_MEMBER", "AUDITOR")
 				.requestMatchers("/console/**").hasAnyRole(STAFF)
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login")

@@ -19,6 +19,9 @@ final class Navigation {
 			new NavigationItem("nav.accounts", "/console/accounts", "users",
 					EnumSet.of(Role.PLATFORM_ADMIN, Role.SECURITY_ADMIN)),
 			new NavigationItem("nav.audit", "/console/audit", "shield", EnumSet.of(Role.AUDITOR)),
+			new NavigationItem("renovation.nav", "/console/renovation", "hammer",
+					EnumSet.of(Role.PLATFORM_ADMIN, Role.PROJECT_MANAGER, Role.SUPERVISING_ENGINEER,
+							Role.OWNER_REPRESENTATIVE, Role.STREET_OFFICER, Role.COMMITTEE_MEMBER, Role.AUDITOR)),
 			new NavigationItem("nav.api", "/swagger-ui/index.html", "code",
 					EnumSet.of(Role.PLATFORM_ADMIN, Role.SECURITY_ADMIN)),
 			new NavigationItem("nav.myAccount", "/account/password", "key", Role.STAFF));

@@ -374,6 +374,18 @@ public class DisbursementService {
 			.orElseThrow(() -> DomainException.notFound("renovation.disbursement.notFound"));
 	}
 
+	public UUID projectOfContract(UUID contractId) {
+		return this.jdbc.sql("select project_id from renovation.contract where id = :k")
+			.param("k", contractId).query(UUID.class).optional()
+			.orElseThrow(() -> DomainException.notFound("renovation.contract.notFound"));
+	}
+
+	public UUID projectOfDisbursement(UUID disbursementId) {
+		return this.jdbc.sql("select project_id from renovation.disbursement where id = :d")
+			.param("d", disbursementId).query(UUID.class).optional()
+			.orElseThrow(() -> DomainException.notFound("renovation.disbursement.notFound"));
+	}
+
 	public UUID communityOfContract(UUID contractId) {
 		return this.jdbc.sql("select community_id from renovation.contract where id = :k")
 			.param("k", contractId).query(UUID.class).optional()
