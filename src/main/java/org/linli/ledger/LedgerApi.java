@@ -36,6 +36,11 @@ public class LedgerApi {
 		return this.ledger.publish(communityId);
 	}
 
+	/** The latest signed head (the first is signed now if there is none); empty when the compound has no log. */
+	public Optional<TreeHead> latestTreeHead(UUID communityId) {
+		return this.ledger.status(communityId).map(status -> this.ledger.latestHead(communityId));
+	}
+
 	public Optional<LedgerStatus> status(UUID communityId) {
 		return this.ledger.status(communityId);
 	}
