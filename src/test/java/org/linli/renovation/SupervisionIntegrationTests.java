@@ -127,7 +127,7 @@ class SupervisionIntegrationTests {
 		this.mvc.perform(get("/app/renovation").session(session)).andExpect(status().is3xxRedirection());
 		assertThat(this.mvc.perform(get("/app/renovation/projects/{p}", project).session(session))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
-			.contains("监督流程测试").contains("供水管网更换").contains("1,000,000.00");
+			.contains("监督流程测试").contains("供水管网更换").contains("10,000.00");
 		MvcResult empty = this.mvc.perform(post("/app/renovation/projects/{p}/objections", project).session(session)
 			.with(csrf()).param("text", " ")).andReturn();
 		assertThat(this.mvc.perform(get("/app/renovation/projects/{p}", project).session(session)
@@ -168,12 +168,14 @@ class SupervisionIntegrationTests {
 		String answerPath = "/console/renovation/projects/{p}/objections/{o}/answer";
 		this.mvc.perform(post(answerPath, project, objection).session(pmSession).with(csrf())
 			.param("answer", "已核实，更换为合同约定品牌")).andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/console/renovation/projects/{p}", project).session(pmSession)) // shows "saved"
+			.andExpect(status().isOk());
 		MvcResult again = this.mvc.perform(post(answerPath, project, objection).session(pmSession).with(csrf())
 			.param("answer", "再次答复")).andReturn();
 		assertThat(this.mvc.perform(get("/console/renovation/projects/{p}", project).session(pmSession)
 			.flashAttrs(again.getFlashMap())).andReturn().getResponse().getContentAsString()).contains("该异议已答复");
 		assertThat(this.mvc.perform(get("/app/renovation/projects/{p}", project).session(session)).andReturn()
-			.getResponse().getContentAsString()).contains("已核实，更换为合同约定品牌").doesNotContain("已逾期");
+			.getResponse().getContentAsString()).contains("已核实，更换为合同约定品牌").contains("异议：0条待答复，0条已逾期");
 	}
 
 }

@@ -222,7 +222,12 @@ class RenovationController {
 	@PreAuthorize(MANAGER)
 	Views.Project approve(@PathVariable UUID pid, @PathVariable UUID id,
 			@RequestBody(required = false) Decision decision) {
-		this.projects.approveChange(id, decision == null ? null : decision.decisionRef(), actorIn(pid));
+		Actor actor = actorIn(pid);
+		if (!pid.equals(this.projects.projectOfChange(id))) {
+			// the change is reached only through its own project, whose community was checked
+			throw org.linli.shared.web.DomainException.notFound("renovation.change.notFound");
+		}
+		this.projects.approveChange(id, decision == null ? null : decision.decisionRef(), actor);
 		return this.projects.view(pid);
 	}
 
