@@ -2,6 +2,7 @@ package org.linli;
 
 import java.nio.file.Path;
 
+import org.linli.ledger.LedgerCommands;
 import org.linli.shared.database.EmbeddedPostgresServer;
 import org.linli.shared.database.ExternalDatabase;
 
@@ -16,6 +17,11 @@ import org.springframework.core.env.Environment;
 public class LinliApplication {
 
 	public static void main(String[] args) {
+		int status = LedgerCommands.run(args);
+		if (status >= 0) {
+			System.exit(status);
+			return;
+		}
 		SpringApplication application = new SpringApplication(LinliApplication.class);
 		application.addListeners(new StartEmbeddedDatabaseEarly());
 		application.run(args);

@@ -52,6 +52,20 @@ public class IdentityApi {
 	/** The registry person an account belongs to (residents), if any. */
 	public Optional<UUID> personIdOf(String username) {
 		return this.accounts.findByUsername(username).map(account -> account.personId());
+	/**
+	 * A fresh second factor for a sensitive act (signing a disbursement, say): true when the code is a TOTP code of
+	 * the account not used before, or when the account is exempt from the second factor (demo accounts, or the
+	 * policy is off). An account that must use TOTP but has not enrolled is refused.
+	 */
+	public boolean confirmSecondFactor(UUID accountId, String code) {
+		var account = this.accounts.find(accountId).orElse(null);
+		if (account == null) {
+			return false;
+		}
+		if (!this.accounts.secondFactorRequired(account)) {
+			return true;
+		}
+		return this.accounts.verifyTotp(accountId, code);
 	}
 
 	/** Opens an account; the password must satisfy the policy. */

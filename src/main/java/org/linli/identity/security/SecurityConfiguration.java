@@ -103,6 +103,8 @@ class SecurityConfiguration {
 				.requestMatchers("/console/accounts/**").hasAnyRole("PLATFORM_ADMIN", "SECURITY_ADMIN")
 				.requestMatchers("/console/audit/**").hasRole("AUDITOR")
 				.requestMatchers("/console/security/**").hasAnyRole("PROPERTY_MANAGER", "PROPERTY_STAFF", "PLATFORM_ADMIN")
+				.requestMatchers("/console/renovation/**").hasAnyRole("PLATFORM_ADMIN", "PROJECT_MANAGER",
+						"SUPERVISING_ENGINEER", "OWNER_REPRESENTATIVE", "STREET_OFFICER", "COMMITTEE_MEMBER", "AUDITOR")
 				.requestMatchers("/console/**").hasAnyRole(STAFF)
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login")
