@@ -57,4 +57,18 @@ public class RegistryApi {
 		return this.compoundWriter.write(plan);
 	}
 
+	// --- for billing (appended) ---
+
+	private org.linli.registry.domain.BillableRoomQueries billableRooms;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	void setBillableRoomQueries(org.linli.registry.domain.BillableRoomQueries billableRooms) {
+		this.billableRooms = billableRooms;
+	}
+
+	/** Every room of the compound with area, use, building and occupancy dates, for bulk billing refreshes. */
+	public List<BillableRoom> billableRooms(UUID communityId) {
+		return this.billableRooms.of(communityId);
+	}
+
 }
