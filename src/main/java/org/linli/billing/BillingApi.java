@@ -128,6 +128,16 @@ public class BillingApi {
 			.receiptNo();
 	}
 
+	/** Open amounts per room, oldest first (for reminders, dashboards and the demo's payments). */
+	public java.util.Map<UUID, List<Money>> outstandingByRoom(UUID communityId) {
+		return this.queries.outstandingByRoom(communityId);
+	}
+
+	/** Reduces (percent 1-99) or exempts (100) a hardship household's fees from a date; applies to later runs. */
+	public UUID reduceFees(UUID communityId, UUID roomId, int percent, String reason, LocalDate from, String by) {
+		return this.feeItems.reduce(communityId, roomId, null, percent, reason, from, null, by);
+	}
+
 	public UUID createMeter(UUID communityId, String kind, String code, UUID parentId, UUID roomId, String areaName) {
 		return this.meters.create(communityId, kind, code, parentId, roomId, areaName);
 	}

@@ -144,8 +144,8 @@ public class Arrears {
 	public UUID plan(UUID communityId, UUID roomId, Integer instalments, LocalDate firstDue, String by) {
 		Violations v = new Violations();
 		v.require(instalments != null && instalments >= 2 && instalments <= 24, "instalments",
-				"billing.plan.instalments");
-		v.require(firstDue != null && !firstDue.isBefore(today()), "firstDue", "billing.plan.firstDue");
+				"billing.plan.instalments.invalid");
+		v.require(firstDue != null && !firstDue.isBefore(today()), "firstDue", "billing.plan.firstDue.invalid");
 		v.throwIfAny();
 		RoomArrears arrears = rooms(communityId, Integer.MAX_VALUE).stream()
 			.filter(a -> a.roomId().equals(roomId))

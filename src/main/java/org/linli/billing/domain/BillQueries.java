@@ -124,6 +124,20 @@ public class BillQueries {
 		return periods.stream().map(p -> rows.getOrDefault(p, Rate.of(p, 0, 0))).toList();
 	}
 
+	public java.util.Map<UUID, List<org.linli.shared.money.Money>> outstandingByRoom(UUID communityId) {
+		java.util.Map<UUID, List<org.linli.shared.money.Money>> result = new java.util.LinkedHashMap<>();
+		this.jdbc.sql("""
+				select room_id, amount_fen - paid_fen - credited_fen from billing.bill
+				 where community_id = :c and paid_fen + credited_fen < amount_fen
+				 order by room_id, due_date, created_at, id
+				""").param("c", communityId).query((rs, n) -> {
+					result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+						.add(org.linli.shared.money.Money.ofFen(rs.getLong(2)));
+					return Boolean.TRUE;
+				}).list();
+		return result;
+	}
+
 	private Bill row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Bill(rs.getObject("id", UUID.class), rs.getObject("room_id", UUID.class),
 				rs.getObject("household_id", UUID.class), rs.getString("item"), rs.getString("kind"),

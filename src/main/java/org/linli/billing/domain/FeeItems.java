@@ -178,7 +178,7 @@ public class FeeItems {
 	public UUID reduce(UUID communityId, UUID roomId, UUID itemId, Integer percent, String reason, LocalDate from,
 			LocalDate until, String by) {
 		Violations v = new Violations();
-		v.require(percent != null && percent >= 1 && percent <= 100, "percent", "billing.reduction.percent");
+		v.require(percent != null && percent >= 1 && percent <= 100, "percent", "billing.reduction.percent.invalid");
 		v.require(reason != null && !reason.isBlank() && reason.length() <= 200, "reason", "billing.reason.required");
 		v.require(from != null, "validFrom", "billing.fee.from.invalid");
 		v.require(until == null || from == null || !until.isBefore(from), "validUntil", "billing.fee.until.invalid");

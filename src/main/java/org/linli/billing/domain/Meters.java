@@ -55,7 +55,7 @@ public class Meters {
 	public UUID create(UUID communityId, String kind, String code, UUID parentId, UUID roomId, String areaName) {
 		Violations v = new Violations();
 		v.require(kind != null && FeeItems.METER_KINDS.contains(kind), "kind", "billing.meter.kind");
-		v.require(code != null && code.strip().matches("[A-Za-z0-9_-]{1,40}"), "code", "billing.meter.code");
+		v.require(code != null && code.strip().matches("[A-Za-z0-9_-]{1,40}"), "code", "billing.meter.code.invalid");
 		v.require(parentId == null || find(communityId, parentId).filter(p -> p.kind().equals(kind)).isPresent(),
 				"parentId", "billing.meter.parent");
 		v.require(roomId != null || (areaName != null && !areaName.isBlank()), "areaName", "billing.meter.area");

@@ -16,6 +16,8 @@ final class Navigation {
 			new NavigationItem("nav.home", "/console", "home", Role.STAFF),
 			new NavigationItem("nav.communities", "/console/communities", "building",
 					EnumSet.complementOf(EnumSet.of(Role.RESIDENT, Role.AUDITOR, Role.SECURITY_ADMIN))),
+			new NavigationItem("billing.nav.console", "/console/billing", "coins", EnumSet.of(Role.PLATFORM_ADMIN,
+					Role.PROPERTY_MANAGER, Role.PROPERTY_STAFF, Role.STREET_OFFICER)),
 			new NavigationItem("nav.accounts", "/console/accounts", "users",
 					EnumSet.of(Role.PLATFORM_ADMIN, Role.SECURITY_ADMIN)),
 			new NavigationItem("nav.audit", "/console/audit", "shield", EnumSet.of(Role.AUDITOR)),
@@ -26,6 +28,7 @@ final class Navigation {
 	static final List<NavigationItem> APP = List.of(
 			new NavigationItem("app.nav.home", "/app", "home", EnumSet.allOf(Role.class)),
 			new NavigationItem("app.nav.household", "/app/household", "house", EnumSet.allOf(Role.class)),
+			new NavigationItem("billing.nav.app", "/app/billing", "coins", EnumSet.allOf(Role.class)),
 			new NavigationItem("app.nav.settings", "/app/settings", "gear", EnumSet.allOf(Role.class)));
 
 	private Navigation() {
