@@ -138,6 +138,25 @@ public class BillingApi {
 		return this.feeItems.reduce(communityId, roomId, null, percent, reason, from, null, by);
 	}
 
+	/** A month's readings of many meters at once (device telemetry, imports, demo data). */
+	public void recordReadings(UUID communityId, String month, java.util.Map<UUID, BigDecimal> readings, String by) {
+		this.meters.recordMonth(communityId, Period.parse(month), readings, "IMPORT", by);
+	}
+
+	/** One payment of a history import: a room, an amount, CASH/TRANSFER/POS, a unique key. */
+	public record ImportedPayment(UUID roomId, Money amount, String channel, String key) {
+	}
+
+	/**
+	 * Imports offline payment history in bulk (one payment per room per call), allocated oldest bill first with
+	 * numbered receipts; keys imported before are skipped. Answers how many were imported.
+	 */
+	public int importPayments(UUID communityId, List<ImportedPayment> payments, String by) {
+		return this.payments.importOffline(communityId, payments.stream()
+			.map(p -> new Payments.Imported(p.roomId(), p.amount().fen(), p.channel(), p.key()))
+			.toList(), by);
+	}
+
 	public UUID createMeter(UUID communityId, String kind, String code, UUID parentId, UUID roomId, String areaName) {
 		return this.meters.create(communityId, kind, code, parentId, roomId, areaName);
 	}

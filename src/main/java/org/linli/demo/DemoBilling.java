@@ -91,21 +91,27 @@ class DemoBilling implements ApplicationRunner {
 			this.billing.reduceFees(cid, rooms.get(i + 17).roomId(), i % 600 == 0 ? 100 : 50, "低保家庭物业费减免", from,
 					"demo");
 		}
+		long t0 = System.nanoTime();
 		meters(cid, rooms, first);
+		long t1 = System.nanoTime();
 		for (int m = 0; m < MONTHS; m++) {
 			this.billing.runBills(cid, first.plusMonths(m).toString(), "demo");
 		}
+		long t2 = System.nanoTime();
 		pay(cid, rooms);
+		long t3 = System.nanoTime();
 		rooms.stream().filter(r -> "1号楼".equals(r.building())).forEach(r -> this.billing.contributeToMaintenanceFund(
 				cid, r.roomId(), Money.ofFen(r.exclusiveArea().multiply(BigDecimal.valueOf(3000)).longValueExact()),
 				"首期维修资金（30元/㎡）", "demo"));
-		log.info("Demo mode: billing content for {} created in {} ms", DemoCompound.CODE,
-				(System.nanoTime() - start) / 1_000_000);
+		log.info("Demo mode: billing content for {} created in {} ms (meters {} ms, bill runs {} ms, payments {} ms)",
+				DemoCompound.CODE, (System.nanoTime() - start) / 1_000_000, (t1 - t0) / 1_000_000,
+				(t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
 	}
 
 	/** 80% of households pay everything, 7% all but the current month, 5% all but two, 8% nothing yet. */
 	private void pay(UUID cid, List<BillableRoom> rooms) {
 		Map<UUID, List<Money>> open = this.billing.outstandingByRoom(cid);
+		List<BillingApi.ImportedPayment> payments = new ArrayList<>();
 		for (int i = 0; i < rooms.size(); i++) {
 			UUID room = rooms.get(i).roomId();
 			List<Money> amounts = open.getOrDefault(room, List.of());
@@ -121,9 +127,10 @@ class DemoBilling implements ApplicationRunner {
 			}
 			if (due > 0) {
 				String channel = slot % 3 == 0 ? "CASH" : slot % 3 == 1 ? "TRANSFER" : "POS";
-				this.billing.recordOfflinePayment(cid, room, Money.ofFen(due), channel, "demo-" + room, "demo");
+				payments.add(new BillingApi.ImportedPayment(room, Money.ofFen(due), channel, "demo-" + room));
 			}
 		}
+		this.billing.importPayments(cid, payments, "demo");
 	}
 
 	private static int lastBills(int bills, int unpaidMonths) {
@@ -154,6 +161,7 @@ class DemoBilling implements ApplicationRunner {
 		}
 		for (int m = 0; m <= MONTHS; m++) {
 			String month = first.plusMonths(m - 1).toString();
+			Map<UUID, BigDecimal> batch = new java.util.HashMap<>();
 			BigDecimal areaUse = BigDecimal.ZERO;
 			for (int b = 0; b < 2; b++) {
 				BigDecimal sum = BigDecimal.ZERO;
@@ -163,7 +171,7 @@ class DemoBilling implements ApplicationRunner {
 						readings[b][h] = readings[b][h].add(use);
 						sum = sum.add(use);
 					}
-					this.billing.recordReading(cid, households.get(b).get(h), month, readings[b][h], "demo");
+					batch.put(households.get(b).get(h), readings[b][h]);
 				}
 				if (m > 0) {
 					BigDecimal master = sum.divide(BigDecimal.ONE.subtract(new BigDecimal(LOSS[m - 1])), 2,
@@ -171,11 +179,12 @@ class DemoBilling implements ApplicationRunner {
 					buildingTotals[b] = buildingTotals[b].add(master);
 					areaUse = areaUse.add(master);
 				}
-				this.billing.recordReading(cid, buildingMeters.get(b), month, buildingTotals[b], "demo");
+				batch.put(buildingMeters.get(b), buildingTotals[b]);
 			}
 			// the area master sees the building masters plus a little loss on the mains between them
 			areaTotal = areaTotal.add(areaUse.multiply(new BigDecimal("1.01")).setScale(2, java.math.RoundingMode.HALF_UP));
-			this.billing.recordReading(cid, area, month, areaTotal, "demo");
+			batch.put(area, areaTotal);
+			this.billing.recordReadings(cid, month, batch, "demo");
 		}
 	}
 

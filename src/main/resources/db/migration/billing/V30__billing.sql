@@ -118,6 +118,7 @@ create unique index bill_run_uk on billing.bill (community_id, room_id, fee_item
 create unique index bill_one_off_uk on billing.bill (community_id, source_ref) where kind = 'ONE_OFF';
 create index bill_community_period_idx on billing.bill (community_id, period);
 create index bill_community_household_idx on billing.bill (community_id, household_id, due_date);
+create index bill_community_room_idx on billing.bill (community_id, room_id, due_date);
 create index bill_community_open_idx on billing.bill (community_id, due_date)
     where paid_fen + credited_fen < amount_fen;
 

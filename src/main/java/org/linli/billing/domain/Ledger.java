@@ -69,21 +69,37 @@ class Ledger {
 		return ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
 	}
 
-	/** Allocates up to {@code amountFen} of a payment to open bills; answers what is left over. */
+	/** Allocates up to {@code amountFen} of a payment to open bills (two statements); answers what is left over. */
 	long allocate(UUID communityId, UUID paymentId, List<OpenBill> bills, long amountFen) {
 		long left = amountFen;
+		List<UUID> ids = new java.util.ArrayList<>();
+		List<Long> amounts = new java.util.ArrayList<>();
 		for (OpenBill bill : bills) {
 			if (left == 0) {
 				break;
 			}
 			long take = Math.min(left, bill.outstanding());
-			this.jdbc.sql("update billing.bill set paid_fen = paid_fen + :a where community_id = :c and id = :b")
-				.param("a", take).param("c", communityId).param("b", bill.id()).update();
-			this.jdbc.sql("insert into billing.allocation (id, community_id, payment_id, bill_id, amount_fen) "
-					+ "values (:id, :c, :p, :b, :a)").param("id", UUID.randomUUID()).param("c", communityId)
-				.param("p", paymentId).param("b", bill.id()).param("a", take).update();
+			ids.add(bill.id());
+			amounts.add(take);
 			left -= take;
 		}
+		if (ids.isEmpty()) {
+			return left;
+		}
+		String idArray = uuidArray(ids);
+		String amountArray = amounts.stream().map(String::valueOf)
+			.collect(java.util.stream.Collectors.joining(",", "{", "}"));
+		this.jdbc.sql("""
+				update billing.bill b set paid_fen = b.paid_fen + x.amount
+				  from unnest(cast(:ids as uuid[]), cast(:amounts as bigint[])) as x(id, amount)
+				 where b.community_id = :c and b.id = x.id
+				""").param("ids", idArray).param("amounts", amountArray).param("c", communityId).update();
+		this.jdbc.sql("""
+				insert into billing.allocation (id, community_id, payment_id, bill_id, amount_fen)
+				select gen_random_uuid(), :c, :p, x.id, x.amount
+				  from unnest(cast(:ids as uuid[]), cast(:amounts as bigint[])) as x(id, amount)
+				""").param("ids", idArray).param("amounts", amountArray).param("c", communityId).param("p", paymentId)
+			.update();
 		return left;
 	}
 

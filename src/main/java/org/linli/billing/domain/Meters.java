@@ -100,44 +100,87 @@ public class Meters {
 	@Transactional
 	public Reading record(UUID communityId, UUID meterId, Period period, BigDecimal reading, String source,
 			String by) {
-		Meter meter = find(communityId, meterId).orElseThrow(() -> DomainException.notFound("billing.meter.notFound"));
-		if (reading == null || reading.signum() < 0 || reading.scale() > 2 || reading.precision() - reading.scale() > 10) {
-			throw DomainException.invalid("reading", "billing.reading.invalid");
-		}
-		if (period.cycle() != Period.Cycle.MONTH) {
-			throw DomainException.invalid("period", "billing.period.month");
-		}
-		write(communityId, meter, period.text(), reading, source, by);
-		// a correction changes the next month's consumption too
-		this.jdbc.sql("select period, reading from billing.meter_reading where community_id = :c and meter_id = :m "
-				+ "and period > :p order by period limit 1").param("c", communityId).param("m", meterId)
-			.param("p", period.text())
-			.query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2)))
-			.optional()
-			.ifPresent(next -> write(communityId, meter, next.getKey(), next.getValue(), null, by));
+		find(communityId, meterId).orElseThrow(() -> DomainException.notFound("billing.meter.notFound"));
+		recordMonth(communityId, period, Map.of(meterId, reading == null ? BigDecimal.ONE.negate() : reading), source,
+				by);
 		return readings(communityId, period.text()).stream().filter(r -> r.meterId().equals(meterId)).findFirst()
 			.orElseThrow();
 	}
 
-	private void write(UUID communityId, Meter meter, String period, BigDecimal reading, String source, String by) {
-		List<BigDecimal[]> history = this.jdbc.sql("""
-				select reading, consumption from billing.meter_reading
-				 where community_id = :c and meter_id = :m and period < :p order by period desc limit 3
-				""").param("c", communityId).param("m", meter.id()).param("p", period)
-			.query((rs, n) -> new BigDecimal[] { rs.getBigDecimal(1), rs.getBigDecimal(2) }).list();
-		BigDecimal consumption = history.isEmpty() ? null : reading.subtract(history.getFirst()[0]);
-		String anomaly = anomaly(consumption, history.stream().map(h -> h[1]).toList());
+	/**
+	 * Records a month's readings of many meters in a few statements, then computes consumption and anomalies for
+	 * that month and for the month after it where one was read already (a correction changes it too).
+	 */
+	@Transactional
+	public void recordMonth(UUID communityId, Period period, Map<UUID, BigDecimal> readings, String source,
+			String by) {
+		if (period.cycle() != Period.Cycle.MONTH) {
+			throw DomainException.invalid("period", "billing.period.month");
+		}
+		for (BigDecimal reading : readings.values()) {
+			if (reading == null || reading.signum() < 0 || reading.scale() > 2
+					|| reading.precision() - reading.scale() > 10) {
+				throw DomainException.invalid("reading", "billing.reading.invalid");
+			}
+		}
+		List<UUID> ids = List.copyOf(readings.keySet());
+		String idArray = Ledger.uuidArray(ids);
 		this.jdbc.sql("""
-				insert into billing.meter_reading (id, community_id, meter_id, period, reading, consumption, anomaly,
-				       source, entered_by, entered_at)
-				values (:id, :c, :m, :p, :r, :use, :a, coalesce(:s, 'MANUAL'), :by, :now)
+				insert into billing.meter_reading (id, community_id, meter_id, period, reading, source, entered_by,
+				       entered_at)
+				select gen_random_uuid(), :c, m.id, :p, x.reading, :s, :by, :now
+				  from unnest(cast(:ids as uuid[]), cast(:readings as numeric[])) as x(meter_id, reading)
+				  join billing.meter m on m.community_id = :c and m.id = x.meter_id
 				on conflict (community_id, meter_id, period) do update
-				   set reading = excluded.reading, consumption = excluded.consumption, anomaly = excluded.anomaly,
-				       source = coalesce(:s, billing.meter_reading.source), entered_by = excluded.entered_by,
+				   set reading = excluded.reading, source = excluded.source, entered_by = excluded.entered_by,
 				       entered_at = excluded.entered_at
-				""").param("id", UUID.randomUUID()).param("c", communityId).param("m", meter.id()).param("p", period)
-			.param("r", reading).param("use", consumption).param("a", anomaly).param("s", source).param("by", by)
-			.param("now", Timestamp.from(this.clock.instant())).update();
+				""").param("c", communityId).param("p", period.text()).param("s", source == null ? "MANUAL" : source)
+			.param("by", by).param("now", Timestamp.from(this.clock.instant())).param("ids", idArray)
+			.param("readings", ids.stream().map(id -> readings.get(id).toPlainString())
+				.collect(java.util.stream.Collectors.joining(",", "{", "}")))
+			.update();
+		check(communityId, idArray, period.text());
+		List<String> next = this.jdbc.sql("select distinct min(period) from billing.meter_reading where community_id = :c "
+				+ "and meter_id = any(cast(:ids as uuid[])) and period > :p group by meter_id").param("c", communityId)
+			.param("ids", idArray).param("p", period.text()).query(String.class).list();
+		next.forEach(p -> check(communityId, idArray, p));
+	}
+
+	/** Consumption and anomaly of the meters' readings of one month, from their previous readings. */
+	private void check(UUID communityId, String idArray, String period) {
+		List<Object[]> rows = this.jdbc.sql("""
+				select id, use, c1, c2, c3 from (
+				  select id, period, reading - lag(reading) over w as use, lag(consumption, 1) over w as c1,
+				         lag(consumption, 2) over w as c2, lag(consumption, 3) over w as c3
+				    from billing.meter_reading
+				   where community_id = :c and meter_id = any(cast(:ids as uuid[])) and period <= :p
+				  window w as (partition by meter_id order by period)) x
+				 where period = :p
+				""").param("c", communityId).param("ids", idArray).param("p", period)
+			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getBigDecimal(2),
+					java.util.Arrays.asList(rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)) })
+			.list();
+		if (rows.isEmpty()) {
+			return;
+		}
+		StringBuilder uses = new StringBuilder("{");
+		StringBuilder anomalies = new StringBuilder("{");
+		List<UUID> readingIds = new ArrayList<>();
+		for (Object[] row : rows) {
+			BigDecimal use = (BigDecimal) row[1];
+			@SuppressWarnings("unchecked")
+			String anomaly = anomaly(use, (List<BigDecimal>) row[2]);
+			readingIds.add((UUID) row[0]);
+			uses.append(readingIds.size() > 1 ? "," : "").append(use == null ? "NULL" : use.toPlainString());
+			anomalies.append(readingIds.size() > 1 ? "," : "").append(anomaly == null ? "NULL" : anomaly);
+		}
+		this.jdbc.sql("""
+				update billing.meter_reading r set consumption = x.use, anomaly = x.anomaly
+				  from unnest(cast(:ids as uuid[]), cast(:uses as numeric[]), cast(:anomalies as varchar[]))
+				       as x(id, use, anomaly)
+				 where r.community_id = :c and r.id = x.id
+				""").param("c", communityId).param("ids", Ledger.uuidArray(readingIds))
+			.param("uses", uses.append('}').toString()).param("anomalies", anomalies.append('}').toString()).update();
 	}
 
 	/** NEGATIVE below the last reading; JUMP over 3x the recent average and at least 10 units above it. */
@@ -179,7 +222,7 @@ public class Meters {
 		}
 		List<ReadingSheet.Row> rows = ReadingSheet.read(content);
 		List<String> errors = new ArrayList<>();
-		List<Map.Entry<Meter, BigDecimal>> valid = new ArrayList<>();
+		Map<UUID, BigDecimal> valid = new java.util.LinkedHashMap<>();
 		for (ReadingSheet.Row row : rows) {
 			Optional<Meter> meter = byCode(communityId, row.meterCode());
 			BigDecimal reading = null;
@@ -195,16 +238,14 @@ public class Meters {
 			else if (reading == null || reading.signum() < 0 || reading.scale() > 2) {
 				errors.add(row.number() + ":reading");
 			}
-			else {
-				valid.add(Map.entry(meter.get(), reading));
+			else if (valid.putIfAbsent(meter.get().id(), reading) != null) {
+				errors.add(row.number() + ":meterCode");
 			}
 		}
 		if (!errors.isEmpty()) {
 			return new ImportReport(rows.size(), 0, errors);
 		}
-		for (var entry : valid) {
-			record(communityId, entry.getKey().id(), period, entry.getValue(), "IMPORT", by);
-		}
+		recordMonth(communityId, period, valid, "IMPORT", by);
 		return new ImportReport(rows.size(), valid.size(), List.of());
 	}
 

@@ -168,6 +168,101 @@ public class Payments {
 			.param("y", year).param("n", number).param("c", communityId).param("id", paymentId).update();
 	}
 
+	/** One payment of a bulk import of payment history (migration from another system, demo data). */
+	public record Imported(UUID roomId, long amountFen, String channel, String key) {
+	}
+
+	/**
+	 * Imports offline payments in bulk, set-based (one payment per room): allocation to each room's open bills
+	 * oldest first, remainders to the prepaid balance, receipt numbers taken from the counter in one step so they stay
+	 * gapless. Payments whose key was imported before are skipped. Answers the number imported.
+	 */
+	@Transactional
+	public int importOffline(UUID communityId, List<Imported> imported, String by) {
+		Violations v = new Violations();
+		v.require(imported.stream().map(Imported::roomId).distinct().count() == imported.size(), "roomId",
+				"billing.import.oneRoomOnce");
+		v.require(imported.stream().allMatch(p -> p.amountFen() > 0), "amountFen", "billing.amount.invalid");
+		v.require(imported.stream().allMatch(p -> OFFLINE_CHANNELS.contains(p.channel())), "channel",
+				"billing.channel.invalid");
+		v.require(imported.stream().allMatch(p -> p.key() != null && !p.key().isBlank() && p.key().length() <= 60),
+				"key", "billing.key.invalid");
+		v.throwIfAny();
+		Set<String> known = new java.util.HashSet<>(this.jdbc.sql("select order_no from billing.payment "
+				+ "where community_id = :c and order_no = any(cast(:o as varchar[]))").param("c", communityId)
+			.param("o", textArray(imported.stream().map(p -> "OFF-" + p.key()).toList())).query(String.class).list());
+		List<Imported> fresh = imported.stream().filter(p -> !known.contains("OFF-" + p.key())).toList();
+		if (fresh.isEmpty()) {
+			return 0;
+		}
+		String rooms = Ledger.uuidArray(fresh.stream().map(Imported::roomId).toList());
+		List<UUID> paymentIds = fresh.stream().map(p -> UUID.randomUUID()).toList();
+		String ids = Ledger.uuidArray(paymentIds);
+		String amounts = longArray(fresh.stream().map(Imported::amountFen).toList());
+		this.jdbc.sql("insert into billing.account (community_id, room_id) select :c, r from unnest(cast(:rooms as "
+				+ "uuid[])) r on conflict do nothing").param("c", communityId).param("rooms", rooms).update();
+		this.jdbc.sql("select 1 from billing.account where community_id = :c and room_id = any(cast(:rooms as uuid[])) "
+				+ "order by room_id for update").param("c", communityId).param("rooms", rooms).query().listOfRows();
+		int year = LocalDate.now(this.clock).getYear();
+		int last = this.jdbc.sql("""
+				insert into billing.receipt_counter (community_id, year, last_no) values (:c, :y, :n)
+				on conflict (community_id, year) do update set last_no = billing.receipt_counter.last_no + :n
+				returning last_no
+				""").param("c", communityId).param("y", year).param("n", fresh.size()).query(Integer.class).single();
+		Timestamp now = Timestamp.from(this.clock.instant());
+		this.jdbc.sql("""
+				insert into billing.payment (id, community_id, room_id, household_id, channel, order_no, amount_fen,
+				       status, receipt_year, receipt_no, created_by, created_at, paid_at)
+				select p.id, :c, p.room_id, r.household_id, p.channel, 'OFF-' || p.key, p.amount, 'SUCCEEDED', :y,
+				       :base + p.n, :by, :now, :now
+				  from unnest(cast(:ids as uuid[]), cast(:rooms as uuid[]), cast(:amounts as bigint[]),
+				              cast(:channels as varchar[]), cast(:keys as varchar[])) with ordinality
+				       as p(id, room_id, amount, channel, key, n)
+				  left join billing.billable_room r on r.community_id = :c and r.room_id = p.room_id
+				""").param("c", communityId).param("y", year).param("base", last - fresh.size()).param("by", by)
+			.param("now", now).param("ids", ids).param("rooms", rooms).param("amounts", amounts)
+			.param("channels", textArray(fresh.stream().map(Imported::channel).toList()))
+			.param("keys", textArray(fresh.stream().map(Imported::key).toList())).update();
+		this.jdbc.sql("""
+				with pay as (select * from unnest(cast(:ids as uuid[]), cast(:rooms as uuid[]), cast(:amounts as bigint[]))
+				                    as p(payment_id, room_id, amount)),
+				open as (select b.id, b.room_id, b.amount_fen - b.paid_fen - b.credited_fen as outstanding,
+				                sum(b.amount_fen - b.paid_fen - b.credited_fen) over (partition by b.room_id
+				                    order by b.due_date, b.created_at, b.id) as cum
+				           from billing.bill b join pay p on p.room_id = b.room_id
+				          where b.community_id = :c and b.paid_fen + b.credited_fen < b.amount_fen),
+				alloc as (select o.id as bill_id, p.payment_id, least(o.outstanding, p.amount - (o.cum - o.outstanding)) as take
+				            from open o join pay p on p.room_id = o.room_id where o.cum - o.outstanding < p.amount),
+				ins as (insert into billing.allocation (id, community_id, payment_id, bill_id, amount_fen)
+				        select gen_random_uuid(), :c, payment_id, bill_id, take from alloc returning bill_id, amount_fen)
+				update billing.bill b set paid_fen = b.paid_fen + i.amount_fen from ins i
+				 where b.community_id = :c and b.id = i.bill_id
+				""").param("c", communityId).param("ids", ids).param("rooms", rooms).param("amounts", amounts).update();
+		this.jdbc.sql("""
+				with rest as (select p.payment_id, p.room_id, p.amount - coalesce((select sum(a.amount_fen)
+				                     from billing.allocation a where a.community_id = :c and a.payment_id = p.payment_id), 0) as fen
+				                from unnest(cast(:ids as uuid[]), cast(:rooms as uuid[]), cast(:amounts as bigint[]))
+				                     as p(payment_id, room_id, amount)),
+				entries as (insert into billing.balance_entry (id, community_id, room_id, amount_fen, reason, reference_id,
+				                   created_at)
+				            select gen_random_uuid(), :c, room_id, fen, 'PAYMENT', payment_id, :now from rest where fen > 0
+				            returning room_id, amount_fen)
+				update billing.account a set balance_fen = a.balance_fen + e.amount_fen from entries e
+				 where a.community_id = :c and a.room_id = e.room_id
+				""").param("c", communityId).param("ids", ids).param("rooms", rooms).param("amounts", amounts)
+			.param("now", now).update();
+		return fresh.size();
+	}
+
+	private static String textArray(List<String> values) {
+		return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+			.collect(Collectors.joining(",", "{", "}"));
+	}
+
+	private static String longArray(List<Long> values) {
+		return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+	}
+
 	/** Uses the room's prepaid balance for its open bills, oldest first. Answers the amount used. */
 	@Transactional
 	public long applyBalance(UUID communityId, UUID roomId) {
