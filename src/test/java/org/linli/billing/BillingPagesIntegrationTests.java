@@ -74,6 +74,10 @@ class BillingPagesIntegrationTests {
 		assertThat(receipt).contains("receipt-number").contains("132.75").contains("现金");
 		assertThat(page(staff, base + "/rooms/" + f.room101())).contains("已缴清").contains(receiptId);
 		assertThat(page(staff, base + "/arrears")).contains("1-102");
+		var reminded = this.mvc.perform(post(base + "/rooms/" + f.room102() + "/reminders").session(staff).with(csrf()))
+			.andExpect(redirectedUrl(base + "/arrears")).andReturn();
+		assertThat(page(staff, base + "/reminders/" + reminded.getFlashMap().get("reminderId")))
+			.contains("物业费催缴通知书").contains("53.26");
 		assertThat(page(staff, base + "/refunds")).contains("billing/rooms").doesNotContain("refund-approve");
 		assertThat(page(staff, base + "/meters?period=2025-03")).contains("water-loss");
 		assertThat(page(staff, base)).contains("trend-chart").contains("echarts");

@@ -67,7 +67,7 @@ class BillRunsController {
 		return this.runs.preview(cid, Period.parse(request.period()));
 	}
 
-	/** One period for many compounds (each in its own transaction), e.g. a property company's whole portfolio. */
+	/** One period for many compounds (each in its own transaction, a few in parallel), e.g. a whole district. */
 	@PostMapping("/api/v1/bill-runs")
 	List<CommunityRun> runMany(@RequestBody ManyRequest request) {
 		Period period = Period.parse(request.period());
@@ -77,12 +77,15 @@ class BillRunsController {
 		List<UUID> ids = request.communityIds().stream().map(Views::id).toList();
 		ids.forEach(this.access::requireKeeper);
 		CurrentUser user = this.access.current();
-		return ids.stream().map(cid -> {
-			BillRuns.Result r = this.runs.run(cid, period, user.getUsername());
-			this.audit.record(user, "BILL_RUN", "community/" + cid + "/period/" + r.period(),
+		List<BillRuns.Result> results = this.runs.runMany(ids, period, user.getUsername());
+		List<CommunityRun> runs = new java.util.ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			BillRuns.Result r = results.get(i);
+			this.audit.record(user, "BILL_RUN", "community/" + ids.get(i) + "/period/" + r.period(),
 					"created=" + r.created() + " bills=" + r.bills() + " totalFen=" + r.totalFen());
-			return new CommunityRun(cid, r.period(), r.bills(), r.totalFen(), r.created());
-		}).toList();
+			runs.add(new CommunityRun(ids.get(i), r.period(), r.bills(), r.totalFen(), r.created()));
+		}
+		return runs;
 	}
 
 	@GetMapping("/api/v1/communities/{cid}/collection-rate")

@@ -48,7 +48,8 @@ class ResidentBillsController {
 	@GetMapping("/bills")
 	MyBills bills() {
 		var resident = resident();
-		List<Views.BillView> list = this.bills.ofHousehold(resident.communityId(), resident.householdId())
+		List<Views.BillView> list = this.bills
+			.ofHousehold(resident.communityId(), resident.roomId(), resident.householdId())
 			.stream()
 			.map(Views.BillView::of)
 			.toList();

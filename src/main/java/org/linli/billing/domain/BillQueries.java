@@ -70,9 +70,10 @@ public class BillQueries {
 	}
 
 	/** A household's bills: what its members see (a later household of the same room sees only its own). */
-	public List<Bill> ofHousehold(UUID communityId, UUID householdId) {
-		return this.jdbc.sql(BILL + " where b.community_id = :c and b.household_id = :h order by b.due_date desc, item")
-			.param("c", communityId).param("h", householdId).query(this::row).list();
+	public List<Bill> ofHousehold(UUID communityId, UUID roomId, UUID householdId) {
+		return this.jdbc.sql(BILL + " where b.community_id = :c and b.room_id = :r and b.household_id = :h "
+				+ "order by b.due_date desc, item")
+			.param("c", communityId).param("r", roomId).param("h", householdId).query(this::row).list();
 	}
 
 	public java.util.Optional<Bill> find(UUID communityId, UUID billId) {

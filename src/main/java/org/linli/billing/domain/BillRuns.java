@@ -85,10 +85,46 @@ public class BillRuns {
 
 	private final Clock clock;
 
-	BillRuns(JdbcClient jdbc, BillableRooms rooms, Clock clock) {
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+	BillRuns(JdbcClient jdbc, BillableRooms rooms, Clock clock,
+			org.springframework.transaction.PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.rooms = rooms;
 		this.clock = clock;
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Runs one period for many compounds, each in its own transaction, a few at a time (one per processor): the
+	 * database does the work, so more would only queue. Results in the order of the ids.
+	 */
+	public List<Result> runMany(List<UUID> communityIds, Period period, String by) {
+		int threads = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 8);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+		try {
+			List<java.util.concurrent.Future<Result>> futures = communityIds.stream()
+				.map(cid -> pool.submit(() -> this.transactions.execute(status -> {
+					this.rooms.refresh(cid);
+					return insert(cid, period, by);
+				})))
+				.toList();
+			List<Result> results = new java.util.ArrayList<>();
+			for (var future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw ex.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex);
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	/** What a run would create now, without writing a bill (the projection of rooms is refreshed first). */
@@ -121,20 +157,31 @@ public class BillRuns {
 
 	private Result insert(UUID communityId, Period period, String by) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		int created = params(this.jdbc.sql(LINES + """
-				insert into billing.bill (id, community_id, room_id, household_id, fee_item_id, kind, period,
-				       period_start, period_end, days, quantity, amount_fen, due_date, created_at)
-				select gen_random_uuid(), :c, room_id, household_id, item_id, kind, :period, :ps, :pe, days, quantity,
-				       amount, :pe, :now
-				  from lines where amount > 0
-				on conflict (community_id, room_id, fee_item_id, period) where kind <> 'ONE_OFF' do nothing
-				"""), communityId, period).param("now", now).update();
+		// the insert answers what it inserted; the period's totals are kept up to date from that, never recounted
+		Map<String, Object> inserted = params(this.jdbc.sql(LINES + """
+				, inserted as (
+				  insert into billing.bill (id, community_id, room_id, household_id, fee_item_id, kind, period,
+				         period_start, period_end, days, quantity, amount_fen, due_date, created_at)
+				  select gen_random_uuid(), :c, room_id, household_id, item_id, kind, :period, :ps, :pe, days,
+				         quantity, amount, :pe, :now
+				    from lines l where amount > 0
+				     and not exists (select 1 from billing.bill b where b.community_id = :c and b.period = :period
+				         and b.room_id = l.room_id and b.fee_item_id = l.item_id and b.kind <> 'ONE_OFF')
+				  on conflict (community_id, period, room_id, fee_item_id) where kind <> 'ONE_OFF' do nothing
+				  returning amount_fen)
+				select count(*)::int as created, coalesce(sum(amount_fen), 0) as total from inserted
+				"""), communityId, period).param("now", now).query().singleRow();
+		int created = ((Number) inserted.get("created")).intValue();
 		Map<String, Object> totals = this.jdbc.sql("""
-				select count(*)::int as bills, coalesce(sum(amount_fen), 0) as total from billing.bill
-				 where community_id = :c and period = :period and kind <> 'ONE_OFF'
-				""").param("c", communityId).param("period", period.text()).query().singleRow();
+				insert into billing.period_total as t (community_id, period, bills, total_fen)
+				values (:c, :period, :created, :total)
+				on conflict (community_id, period) do update
+				   set bills = t.bills + excluded.bills, total_fen = t.total_fen + excluded.total_fen
+				returning bills, total_fen
+				""").param("c", communityId).param("period", period.text()).param("created", created)
+			.param("total", ((Number) inserted.get("total")).longValue()).query().singleRow();
 		int bills = ((Number) totals.get("bills")).intValue();
-		long total = ((Number) totals.get("total")).longValue();
+		long total = ((Number) totals.get("total_fen")).longValue();
 		this.jdbc.sql("""
 				insert into billing.bill_run (id, community_id, period, created, bills, total_fen, run_by, run_at)
 				values (:id, :c, :period, :created, :bills, :total, :by, :now)

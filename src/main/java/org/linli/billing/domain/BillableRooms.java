@@ -103,7 +103,8 @@ public class BillableRooms {
 				ps.setArray(11, con.createArrayOf("date", until));
 				int upserted = ps.executeUpdate();
 				try (var delete = con.prepareStatement(
-						"delete from billing.billable_room where community_id = ? and room_id <> all(?::uuid[])")) {
+						"delete from billing.billable_room t where community_id = ? and not exists "
+								+ "(select 1 from unnest(?::uuid[]) as u(id) where u.id = t.room_id)")) {
 					delete.setObject(1, communityId);
 					delete.setArray(2, idArray);
 					return upserted + delete.executeUpdate();

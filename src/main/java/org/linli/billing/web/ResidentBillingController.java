@@ -61,7 +61,8 @@ class ResidentBillingController {
 		var resident = this.households.of(this.access.current()).orElse(null);
 		model.addAttribute("resident", resident);
 		if (resident != null) {
-			List<BillQueries.Bill> list = this.bills.ofHousehold(resident.communityId(), resident.householdId());
+			List<BillQueries.Bill> list = this.bills.ofHousehold(resident.communityId(), resident.roomId(),
+					resident.householdId());
 			model.addAttribute("open", list.stream().filter(b -> b.outstandingFen() > 0).toList());
 			model.addAttribute("history", list.stream().filter(b -> b.outstandingFen() == 0).limit(24).toList());
 			model.addAttribute("outstanding", list.stream().mapToLong(BillQueries.Bill::outstandingFen).sum());
