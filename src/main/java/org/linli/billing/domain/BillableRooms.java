@@ -76,8 +76,16 @@ public class BillableRooms {
 			try (var ps = con.prepareStatement("""
 					insert into billing.billable_room as t (community_id, room_id, building_id, building, unit, number,
 					       area, room_use, household_id, occupied_from, occupied_until)
-					select ?, * from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[],
+					select ?, u.* from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[],
 					       ?::numeric[], ?::varchar[], ?::uuid[], ?::date[], ?::date[])
+					       as u(room_id, building_id, building, unit, number, area, room_use, household_id,
+					            occupied_from, occupied_until)
+					 -- unchanged rooms are left alone: not even locked, so a repeated refresh writes nothing
+					 where not exists (select 1 from billing.billable_room o where o.community_id = ?
+					        and o.room_id = u.room_id and (o.building_id, o.building, o.unit, o.number, o.area,
+					        o.room_use, o.household_id, o.occupied_from, o.occupied_until) is not distinct from
+					        (u.building_id, u.building, u.unit, u.number, u.area, u.room_use, u.household_id,
+					        u.occupied_from, u.occupied_until))
 					on conflict (community_id, room_id) do update
 					   set building_id = excluded.building_id, building = excluded.building, unit = excluded.unit,
 					       number = excluded.number, area = excluded.area, room_use = excluded.room_use,
@@ -101,6 +109,7 @@ public class BillableRooms {
 				ps.setArray(9, con.createArrayOf("uuid", households));
 				ps.setArray(10, con.createArrayOf("date", from));
 				ps.setArray(11, con.createArrayOf("date", until));
+				ps.setObject(12, communityId);
 				int upserted = ps.executeUpdate();
 				try (var delete = con.prepareStatement(
 						"delete from billing.billable_room t where community_id = ? and not exists "
