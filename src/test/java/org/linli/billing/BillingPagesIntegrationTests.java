@@ -78,7 +78,18 @@ class BillingPagesIntegrationTests {
 			.andExpect(redirectedUrl(base + "/arrears")).andReturn();
 		assertThat(page(staff, base + "/reminders/" + reminded.getFlashMap().get("reminderId")))
 			.contains("物业费催缴通知书").contains("53.26");
-		assertThat(page(staff, base + "/refunds")).contains("billing/rooms").doesNotContain("refund-approve");
+		this.mvc.perform(post(base + "/payments/" + receiptId + "/refunds").session(staff).with(csrf())
+			.param("amount", "10.00").param("reason", "多收更正")).andExpect(redirectedUrl(base + "/rooms/" + f.room101()));
+		assertThat(page(staff, base + "/refunds")).contains("多收更正").contains("待审批").doesNotContain("/approve");
+		String refund = this.jdbc.sql("select id::text from billing.refund where community_id = :c").param("c", cid)
+			.query(String.class).single();
+		MockHttpSession manager = Pages.signIn(this.mvc, f.manager()).session();
+		var approved = this.mvc.perform(post(base + "/refunds/" + refund + "/approve").session(manager).with(csrf()))
+			.andExpect(redirectedUrl(base + "/refunds")).andReturn();
+		assertThat(approved.getFlashMap().get("saved")).isEqualTo("billing.refund.approved");
+		this.mvc.perform(post(base + "/refunds/" + refund + "/approve").session(staff).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(page(manager, base + "/refunds")).contains("已批准");
 		assertThat(page(staff, base + "/meters?period=2025-03")).contains("water-loss");
 		assertThat(page(staff, base)).contains("trend-chart").contains("echarts");
 	}

@@ -103,4 +103,14 @@ class Ledger {
 		return left;
 	}
 
+	/** A room's active payment plan is completed once the room owes nothing overdue any more. */
+	void completePlans(UUID communityId, UUID roomId, java.time.LocalDate today) {
+		this.jdbc.sql("""
+				update billing.payment_plan p set status = 'COMPLETED'
+				 where p.community_id = :c and p.room_id = :r and p.status = 'ACTIVE'
+				   and not exists (select 1 from billing.bill b where b.community_id = :c and b.room_id = :r
+				       and b.paid_fen + b.credited_fen < b.amount_fen and b.due_date < :today)
+				""").param("c", communityId).param("r", roomId).param("today", java.sql.Date.valueOf(today)).update();
+	}
+
 }

@@ -201,7 +201,7 @@ class RoomAccountPagesController {
 			RedirectAttributes redirect, HttpServletRequest request) {
 		CurrentUser user = this.access.requireApprover(cid);
 		return this.forms.run(redirect, request, "/console/communities/" + cid + "/billing/refunds",
-				"billing.refund." + decision + "d", () -> {
+				"approve".equals(decision) ? "billing.refund.approved" : "billing.refund.rejected", () -> {
 					if ("approve".equals(decision)) {
 						this.refunds.approve(cid, id, user.getUsername());
 						this.audit.record(user, "REFUND_APPROVED", "refund/" + id, null);
