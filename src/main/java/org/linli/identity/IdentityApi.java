@@ -52,6 +52,8 @@ public class IdentityApi {
 	/** The registry person an account belongs to (residents), if any. */
 	public Optional<UUID> personIdOf(String username) {
 		return this.accounts.findByUsername(username).map(account -> account.personId());
+	}
+
 	/**
 	 * A fresh second factor for a sensitive act (signing a disbursement, say): true when the code is a TOTP code of
 	 * the account not used before, or when the account is exempt from the second factor (demo accounts, or the

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.linli.registry.domain.BillableRoomQueries;
 import org.linli.registry.domain.CommunityService;
 import org.linli.registry.domain.CompoundWriter;
 import org.linli.registry.domain.HouseholdQueries;
@@ -50,9 +51,12 @@ public class RegistryApi {
 
 	private final PlaceQueries places;
 
+	private final BillableRoomQueries billableRooms;
+
 	RegistryApi(CommunityService communities, CompoundWriter compoundWriter, HouseholdQueries households,
 			RegionService regions, OccupantQueries occupants, PlaceQueries places, RegistryQueries queries,
-			PersonService persons) {
+			PersonService persons, BillableRoomQueries billableRooms) {
+		this.billableRooms = billableRooms;
 		this.places = places;
 		this.communities = communities;
 		this.queries = queries;
@@ -168,6 +172,13 @@ public class RegistryApi {
 	public Optional<PersonBrief> person(UUID communityId, UUID personId) {
 		return this.persons.find(communityId, personId)
 			.map(p -> new PersonBrief(p.id(), p.communityId(), p.householdId(), p.name(), p.birthDate()));
+	}
+
+	// Rooms as billing charges them.
+
+	/** Every room of the compound with area, use, building and occupancy dates, for bulk billing refreshes. */
+	public List<BillableRoom> billableRooms(UUID communityId) {
+		return this.billableRooms.of(communityId);
 	}
 
 }

@@ -20,6 +20,8 @@ final class Navigation {
 			new NavigationItem("nav.communities", "/console/communities", "building",
 					EnumSet.complementOf(EnumSet.of(Role.RESIDENT, Role.AUDITOR, Role.SECURITY_ADMIN))),
 			new NavigationItem("registry.regions", "/console/regions", "map", EnumSet.of(Role.PLATFORM_ADMIN)),
+			new NavigationItem("billing.nav.console", "/console/billing", "coins", EnumSet.of(Role.PLATFORM_ADMIN,
+					Role.PROPERTY_MANAGER, Role.PROPERTY_STAFF, Role.STREET_OFFICER)),
 			new NavigationItem("nav.accounts", "/console/accounts", "users",
 					EnumSet.of(Role.PLATFORM_ADMIN, Role.SECURITY_ADMIN)),
 			new NavigationItem("nav.audit", "/console/audit", "shield", EnumSet.of(Role.AUDITOR)),
@@ -55,6 +57,7 @@ final class Navigation {
 			new NavigationItem("workorder.nav.app", "/app/work-orders", "wrench", EnumSet.allOf(Role.class)),
 			new NavigationItem("access.nav.access", "/app/access", "key", EnumSet.allOf(Role.class)),
 			new NavigationItem("access.nav.visitors", "/app/visitors", "qr", EnumSet.allOf(Role.class)),
+			new NavigationItem("billing.nav.app", "/app/billing", "coins", EnumSet.allOf(Role.class)),
 			new NavigationItem("app.nav.settings", "/app/settings", "gear", EnumSet.allOf(Role.class)));
 
 	private Navigation() {
