@@ -86,6 +86,14 @@ class ArrearsAndMetersIntegrationTests {
 				assertThat(e.outstandingFen()).isEqualTo(13275);
 				assertThat(e.roomId()).isEqualTo(this.f.room101());
 			});
+		// the household of the room finds the reminder in its inbox; the neighbours do not
+		String resident101 = Api.token(this.mvc, this.f.resident101());
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+			.pollInterval(java.time.Duration.ofMillis(200))
+			.untilAsserted(() -> this.mvc.perform(bearer(get("/api/v1/notifications"), resident101))
+				.andExpect(jsonPath("$.content[*].title").value(org.hamcrest.Matchers.hasItem("缴费提醒：您家尚有 132.75 元费用未缴"))));
+		this.mvc.perform(bearer(get("/api/v1/notifications"), Api.token(this.mvc, this.f.resident102())))
+			.andExpect(jsonPath("$.content[*].kind").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("BILLING"))));
 		// the vacant room owes nothing: no reminder for it
 		this.mvc.perform(bearer(post("/api/v1/communities/{cid}/rooms/{rid}/reminders", this.f.communityId(),
 				this.f.room103()), this.staff)).andExpect(status().isConflict());

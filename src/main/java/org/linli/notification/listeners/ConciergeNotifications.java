@@ -3,17 +3,12 @@ package org.linli.notification.listeners;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.linli.concierge.BookingChanged;
 import org.linli.concierge.ParcelArrived;
 import org.linli.notification.NotificationApi;
 import org.linli.notification.Notice;
 import org.linli.notification.Recipients;
-import org.linli.registry.Occupant;
-import org.linli.registry.RegistryApi;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -30,16 +25,16 @@ class ConciergeNotifications {
 
 	private final NotificationApi notifications;
 
-	private final RegistryApi registry;
+	private final Households households;
 
-	ConciergeNotifications(NotificationApi notifications, RegistryApi registry) {
+	ConciergeNotifications(NotificationApi notifications, Households households) {
 		this.notifications = notifications;
-		this.registry = registry;
+		this.households = households;
 	}
 
 	@ApplicationModuleListener
 	void on(ParcelArrived e) {
-		Recipients household = household(e.communityId(), e.roomId());
+		Recipients household = this.households.of(e.communityId(), e.roomId());
 		if (household.isEmpty()) {
 			return;
 		}
@@ -53,7 +48,7 @@ class ConciergeNotifications {
 		if (e.byResident() || "REQUESTED".equals(e.status())) {
 			return;
 		}
-		Recipients household = household(e.communityId(), e.roomId());
+		Recipients household = this.households.of(e.communityId(), e.roomId());
 		if (household.isEmpty()) {
 			return;
 		}
@@ -61,13 +56,6 @@ class ConciergeNotifications {
 		this.notifications.notify(new Notice(e.communityId(), household, "BOOKING", key, null,
 				List.of(e.serviceName(), SLOT.format(e.slotStart())), "/app/services",
 				"booking:" + e.bookingId() + ":" + e.status(), false));
-	}
-
-	/** The persons living in the room now (their accounts get the notice). */
-	private Recipients household(UUID communityId, UUID roomId) {
-		Set<UUID> persons = this.registry.occupants(communityId, roomId).stream().map(Occupant::personId)
-			.collect(Collectors.toSet());
-		return new Recipients(Set.of(), persons, Set.of());
 	}
 
 }
