@@ -1,79 +1,21 @@
 package org.linli.browser;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A repair from filing to rating in Debian's headless Chromium: the demo resident reports a leak, the desk
  * acknowledges and assigns it, the technician accepts and resolves it, the resident confirms and rates it.
  * Screenshots go to target/screenshots. Without Chromium the test is skipped on a developer's machine and fails in CI.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "linli.demo=true")
-class WorkOrderBrowserTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	private static WebDriver browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void startBrowser() throws Exception {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!installed && System.getenv("CI") != null) {
-			throw new IllegalStateException("CI must install chromium and chromium-driver (see .ci/run)");
-		}
-		assumeTrue(installed, "Debian chromium and chromium-driver are not installed");
-		Files.createDirectories(SCREENSHOTS);
-		Path profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--disable-quic", "--window-size=1280,900", "--lang=zh-CN",
-					"--user-data-dir=" + profile.toAbsolutePath());
-		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
+class WorkOrderBrowserTests extends BrowserTest {
 
 	@Test
 	void aRepairGoesFromFilingToRating() throws Exception {
@@ -122,14 +64,6 @@ class WorkOrderBrowserTests {
 		screenshot("work-order-rated");
 	}
 
-	/** Clicks in the middle of the screen, clear of the app's fixed bottom tabs. */
-	private static void click(By locator) {
-		WebElement element = waitFor(locator);
-		((org.openqa.selenium.JavascriptExecutor) browser)
-			.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-		element.click();
-	}
-
 	private static String status() {
 		return waitFor(By.id("work-order-status")).getText();
 	}
@@ -137,29 +71,6 @@ class WorkOrderBrowserTests {
 	private static void waitForStatus(String status) {
 		new WebDriverWait(browser, Duration.ofSeconds(15))
 			.until(ExpectedConditions.textToBe(By.id("work-order-status"), status));
-	}
-
-	private void signIn(String username) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("Demo@2026");
-		browser.findElement(By.id("login-submit")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-	}
-
-	private static WebElement waitFor(By locator) {
-		return new WebDriverWait(browser, Duration.ofSeconds(15))
-			.until(ExpectedConditions.visibilityOfElementLocated(locator));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private static void screenshot(String name) throws Exception {
-		File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }
