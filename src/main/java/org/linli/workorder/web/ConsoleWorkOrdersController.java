@@ -229,18 +229,7 @@ class ConsoleWorkOrdersController {
 
 	private String step(UUID id, RedirectAttributes redirect, HttpServletRequest request,
 			java.util.function.Consumer<CurrentUser> action) {
-		try {
-			action.accept(this.access.current());
-			redirect.addFlashAttribute("done", true);
-		}
-		catch (DomainException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
-			RequestOutcome.rejected(request);
-			redirect.addFlashAttribute("fieldErrors", this.support.errors(ex));
-		}
-		return "redirect:/console/work-orders/" + id;
+		return this.support.step("/console/work-orders/" + id, this.access.current(), redirect, request, action);
 	}
 
 	private java.util.Map<String, String> categoryNames(UUID cid) {

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.linli.identity.CurrentUser;
 import org.linli.registry.CommunitySummary;
 import org.linli.registry.RegistryApi;
 import org.linli.shared.money.Money;
 import org.linli.shared.web.DomainException;
 import org.linli.shared.web.Problems;
+import org.linli.shared.web.RequestOutcome;
 import org.linli.workorder.domain.Categories;
 import org.linli.workorder.domain.Photos;
 
@@ -19,6 +22,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** What the work-order pages share: the community in view, translated errors, uploads, category names. */
 @Component
@@ -58,6 +62,26 @@ class PageSupport {
 			}
 		}
 		return user.communityIds().stream().findFirst().orElse(null);
+	}
+
+	/**
+	 * Runs one step of an order's flow for the signed-in user and goes back to the order's page: a refusal comes back
+	 * as translated errors there, an order out of reach stays a 404.
+	 */
+	String step(String orderPage, CurrentUser user, RedirectAttributes redirect, HttpServletRequest request,
+			java.util.function.Consumer<CurrentUser> action) {
+		try {
+			action.accept(user);
+			redirect.addFlashAttribute("done", true);
+		}
+		catch (DomainException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			RequestOutcome.rejected(request);
+			redirect.addFlashAttribute("fieldErrors", errors(ex));
+		}
+		return "redirect:" + orderPage;
 	}
 
 	Map<String, String> errors(DomainException ex) {

@@ -167,18 +167,7 @@ class ResidentWorkOrdersController {
 
 	private String step(UUID id, RedirectAttributes redirect, HttpServletRequest request,
 			java.util.function.Consumer<CurrentUser> action) {
-		try {
-			action.accept(this.access.current());
-			redirect.addFlashAttribute("done", true);
-		}
-		catch (DomainException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
-			RequestOutcome.rejected(request);
-			redirect.addFlashAttribute("fieldErrors", this.support.errors(ex));
-		}
-		return "redirect:/app/work-orders/" + id;
+		return this.support.step("/app/work-orders/" + id, this.access.current(), redirect, request, action);
 	}
 
 }
