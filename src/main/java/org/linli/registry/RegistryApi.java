@@ -57,4 +57,19 @@ public class RegistryApi {
 		return this.compoundWriter.write(plan);
 	}
 
+	/**
+	 * Every room of the community as an exclusive part with its owners on the given day, in building order (the
+	 * owners' voter roll, DOMAIN.md §3). One statement whatever the size of the compound.
+	 */
+	public List<ExclusivePart> exclusiveParts(UUID communityId, java.time.LocalDate day) {
+		return this.exclusiveParts.of(communityId, day);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	void setExclusiveParts(org.linli.registry.domain.ExclusiveParts exclusiveParts) {
+		this.exclusiveParts = exclusiveParts;
+	}
+
+	private org.linli.registry.domain.ExclusiveParts exclusiveParts;
+
 }
