@@ -89,6 +89,31 @@ public class RollQueries {
 			.optional();
 	}
 
+	/** The entry with the given position number (as printed on the roll and on paper ballots). */
+	@Transactional(readOnly = true)
+	public Optional<RollEntry> atPosition(Vote vote, int position) {
+		return this.jdbc.sql("select " + COLUMNS + " from governance.voter "
+				+ "where community_id = :c and vote_id = :v and position = :p")
+			.param("c", vote.communityId())
+			.param("v", vote.id())
+			.param("p", position)
+			.query(RollQueries::entry)
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public long count(Vote vote, String text) {
+		String filter = text == null || text.isBlank() ? ""
+				: " and (rooms_label like :text or owner_names like :text)";
+		var spec = this.jdbc.sql("select count(*) from governance.voter where community_id = :c and vote_id = :v" + filter)
+			.param("c", vote.communityId())
+			.param("v", vote.id());
+		if (!filter.isEmpty()) {
+			spec = spec.param("text", "%" + text.strip().replace("%", "").replace("_", "") + "%");
+		}
+		return spec.query(Long.class).single();
+	}
+
 	static RollEntry entry(ResultSet rs, int row) throws SQLException {
 		return new RollEntry(rs.getObject("id", UUID.class), rs.getInt("position"),
 				RollEntry.Kind.valueOf(rs.getString("kind")), uuids(rs.getArray("room_ids")), rs.getString("rooms_label"),

@@ -2,6 +2,7 @@ package org.linli.portal.web;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.linli.identity.CurrentUser;
 import org.linli.identity.Role;
@@ -12,10 +13,17 @@ import org.linli.identity.Role;
  */
 final class Navigation {
 
+	/** Owners' votes, joint meetings and mediation: committee, property manager and staff, street office (reads). */
+	private static final Set<Role> GOVERNANCE = EnumSet.of(Role.COMMITTEE_MEMBER, Role.PROPERTY_MANAGER,
+			Role.PROPERTY_STAFF, Role.STREET_OFFICER, Role.PLATFORM_ADMIN);
+
 	static final List<NavigationItem> CONSOLE = List.of(
 			new NavigationItem("nav.home", "/console", "home", Role.STAFF),
 			new NavigationItem("nav.communities", "/console/communities", "building",
 					EnumSet.complementOf(EnumSet.of(Role.RESIDENT, Role.AUDITOR, Role.SECURITY_ADMIN))),
+			new NavigationItem("governance.nav.votes", "/console/governance/votes", "ballot", GOVERNANCE),
+			new NavigationItem("governance.nav.meetings", "/console/governance/meetings", "people", GOVERNANCE),
+			new NavigationItem("governance.nav.mediation", "/console/governance/mediation", "handshake", GOVERNANCE),
 			new NavigationItem("nav.accounts", "/console/accounts", "users",
 					EnumSet.of(Role.PLATFORM_ADMIN, Role.SECURITY_ADMIN)),
 			new NavigationItem("nav.audit", "/console/audit", "shield", EnumSet.of(Role.AUDITOR)),
@@ -26,6 +34,7 @@ final class Navigation {
 	static final List<NavigationItem> APP = List.of(
 			new NavigationItem("app.nav.home", "/app", "home", EnumSet.allOf(Role.class)),
 			new NavigationItem("app.nav.household", "/app/household", "house", EnumSet.allOf(Role.class)),
+			new NavigationItem("governance.app.votes", "/app/votes", "ballot", EnumSet.allOf(Role.class)),
 			new NavigationItem("app.nav.settings", "/app/settings", "gear", EnumSet.allOf(Role.class)));
 
 	private Navigation() {
