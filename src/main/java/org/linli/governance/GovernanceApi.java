@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.linli.governance.domain.MediationService;
 import org.linli.governance.domain.RollQueries;
 import org.linli.governance.domain.Vote;
 import org.linli.governance.domain.VoteService;
@@ -18,9 +19,20 @@ public class GovernanceApi {
 
 	private final RollQueries roll;
 
-	GovernanceApi(VoteService votes, RollQueries roll) {
+	private final MediationService mediation;
+
+	GovernanceApi(VoteService votes, RollQueries roll, MediationService mediation) {
 		this.votes = votes;
 		this.roll = roll;
+		this.mediation = mediation;
+	}
+
+	/**
+	 * The share of disputes resolved within the compound over the last year, against the 95% target (the dashboard
+	 * figure of DOMAIN.md §2).
+	 */
+	public MediationShare mediationShare(UUID communityId) {
+		return this.mediation.share(communityId);
 	}
 
 	/** The result of a closed vote. */
