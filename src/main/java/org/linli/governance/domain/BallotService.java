@@ -74,6 +74,47 @@ public class BallotService {
 	}
 
 	/**
+	 * Ballots the owners cast online elsewhere (demo data, an e-voting kiosk), counted at once: one set-based insert
+	 * per choice for the roll entries whose designated voter is among the persons; persons not designated on the roll
+	 * and entries that already have a ballot are skipped. Returns how many ballots were recorded.
+	 */
+	@Transactional
+	public int castOnlineAll(UUID voteId, java.util.Map<UUID, Choice> choices, String by) {
+		Vote vote = openVote(voteId);
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		int recorded = 0;
+		for (Choice choice : Choice.values()) {
+			UUID[] persons = choices.entrySet()
+				.stream()
+				.filter(e -> e.getValue() == choice)
+				.map(java.util.Map.Entry::getKey)
+				.toArray(UUID[]::new);
+			if (persons.length == 0) {
+				continue;
+			}
+			recorded += this.jdbc.sql("""
+					insert into governance.ballot (id, community_id, vote_id, voter_id, choice, channel, status, cast_by,
+					    person_id, created_at, confirmed_by, confirmed_at)
+					select gen_random_uuid(), v.community_id, v.vote_id, v.id, :choice, 'ONLINE', 'COUNTED', :by,
+					       v.designated_person_id, :now, :by, :now
+					  from governance.voter v
+					 where v.community_id = :c and v.vote_id = :vote and v.designated_person_id = any(:persons)
+					   and not exists (select 1 from governance.ballot b where b.community_id = v.community_id
+					                      and b.vote_id = v.vote_id and b.voter_id = v.id and b.status <> 'REFUSED')
+					""")
+				.param("choice", choice.name())
+				.param("by", by)
+				.param("now", now)
+				.param("c", vote.communityId())
+				.param("vote", vote.id())
+				.param("persons", persons)
+				.update();
+		}
+		record(by, "CAST ballots", vote, null, "ONLINE x" + recorded);
+		return recorded;
+	}
+
+	/**
 	 * A paper ballot entered by staff. The pages require the scanned page with the entry; the API (whose contract
 	 * takes only voter and choice) may attach it afterwards, and the console shows ballots still without one.
 	 */
