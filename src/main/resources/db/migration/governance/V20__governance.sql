@@ -118,6 +118,8 @@ create table governance.ballot (
     vote_id       uuid        not null references governance.vote (id),
     voter_id      uuid        not null,
     choice        varchar(8)  not null check (choice in ('APPROVE', 'REJECT', 'ABSTAIN', 'SPOILED')),
+    -- the ballot's weight: the entry's exclusive area, copied so the tally reads one table
+    area          numeric(14, 2) not null,
     channel       varchar(6)  not null check (channel in ('ONLINE', 'PAPER', 'PROXY')),
     status        varchar(10) not null check (status in ('PENDING', 'COUNTED', 'REFUSED')),
     cast_by       varchar(64) not null,

@@ -156,6 +156,34 @@ class VotePagesIntegrationTests {
 	}
 
 	@Test
+	void theAssemblysRulesMayCountNonVotersWithTheMajority() throws Exception {
+		MockHttpSession committee = session(this.compound.account(this.identity, "committee", Role.COMMITTEE_MEMBER, null));
+		MockHttpSession staff = session(this.compound.account(this.identity, "staff", Role.PROPERTY_STAFF, null));
+		MockHttpSession ownerE = session(this.compound.account(this.identity, "owner-e", Role.RESIDENT, "e"));
+		String base = "/console/communities/" + this.compound.id();
+		this.mvc.perform(post(base + "/governance-settings").session(staff).with(csrf()).param("nonVoters", "FOLLOW_MAJORITY")
+			.param("mediationTargetDays", "5").param("version", "0")).andExpect(status().isForbidden());
+		this.mvc.perform(post(base + "/governance-settings").session(committee).with(csrf())
+			.param("nonVoters", "FOLLOW_MAJORITY").param("mediationTargetDays", "7").param("version", "0"))
+			.andExpect(flash().attribute("done", "governance.settings.saved"));
+		this.mvc.perform(post(base + "/votes").session(committee).with(csrf()).param("title", "修订管理规约")
+			.param("matter", "COVENANT").param("closesAt", LocalDateTime.now().plusDays(3).withNano(0).toString()))
+			.andExpect(flash().attribute("done", "governance.vote.created"));
+		UUID vote = this.jdbc.sql("select id from governance.vote where community_id = :c").param("c", this.compound.id())
+			.query(UUID.class).single();
+		this.mvc.perform(post(base + "/votes/{v}/open", vote).session(committee).with(csrf()));
+		this.mvc.perform(post("/app/votes/{v}/ballot", vote).session(ownerE).with(csrf()).param("choice", "APPROVE"));
+		this.mvc.perform(post(base + "/votes/{v}/close", vote).session(committee).with(csrf()))
+			.andExpect(flash().attribute("done", "governance.vote.closed"));
+		// one owner (100 of 500 m2) approved and nobody rejected: the four silent owners follow that majority
+		var row = this.jdbc.sql("select participating_owners, approve_area::text, adopted from governance.vote where id = :v")
+			.param("v", vote).query((rs, n) -> java.util.List.of(rs.getInt(1), rs.getString(2), rs.getBoolean(3))).single();
+		assertThat(row).containsExactly(5, "500.00", true);
+		this.mvc.perform(get(base + "/rules").session(committee))
+			.andExpect(content().string(containsString("未投票业主计入参与表决")));
+	}
+
+	@Test
 	void eachRoleSeesTheGovernancePagesItMayUse() throws Exception {
 		MockHttpSession street = session(this.compound.account(this.identity, "street", Role.STREET_OFFICER, null));
 		MockHttpSession tech = session(this.compound.account(this.identity, "tech", Role.TECHNICIAN, null));

@@ -260,6 +260,32 @@ class VotesApiIntegrationTests {
 			.andExpect(jsonPath("$.length()").value(1));
 	}
 
+	@Test
+	void anOwnersProposalIsReviewedAndPutToAVote() throws Exception {
+		String ownerE = token(this.compound.account(this.identity, "owner-e", Role.RESIDENT, "e"));
+		String id = Api.body(post(ownerE, "/api/v1/communities/{cid}/proposals",
+				Map.of("title", "更换小区门禁", "matter", "OTHER", "body", "门禁系统老化"), this.compound.id())
+			.andExpect(status().isCreated()).andReturn()).get("id").asString();
+		post(ownerE, "/api/v1/proposals/{id}/review", Map.of("approve", true), id).andExpect(status().isForbidden());
+		post(this.committee, "/api/v1/proposals/{id}/vote", Map.of("closesAt", newVote("OTHER").get("closesAt")), id)
+			.andExpect(status().isConflict());
+		post(this.committee, "/api/v1/proposals/{id}/review", Map.of("approve", false), id)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("note"));
+		post(this.committee, "/api/v1/proposals/{id}/review", Map.of("approve", true, "note", "同意提交表决"), id)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("APPROVED"))
+			.andExpect(jsonPath("$.drafterKind").value("OWNER"));
+		String vote = Api.body(post(this.committee, "/api/v1/proposals/{id}/vote",
+				Map.of("closesAt", newVote("OTHER").get("closesAt")), id)
+			.andExpect(status().isCreated()).andReturn()).get("id").asString();
+		this.mvc.perform(bearer(get("/api/v1/votes/{vid}", vote), this.committee))
+			.andExpect(jsonPath("$.title").value("更换小区门禁"))
+			.andExpect(jsonPath("$.status").value("DRAFT"));
+		// owners do not see drafts
+		this.mvc.perform(bearer(get("/api/v1/votes/{vid}", vote), ownerE)).andExpect(status().isNotFound());
+	}
+
 	private JsonNode progress(String vid) throws Exception {
 		return Api.body(this.mvc.perform(bearer(get("/api/v1/votes/{vid}", vid), this.committee))
 			.andExpect(status().isOk()).andReturn());

@@ -67,7 +67,7 @@ public class BallotService {
 		if (!owner.personId().equals(entry.designated())) {
 			throw new DomainException(HttpStatus.FORBIDDEN, null, "governance.ballot.notDesignated");
 		}
-		UUID id = insert(vote, entry.voterId(), parsed, Ballot.Channel.ONLINE, "COUNTED", owner.getUsername(),
+		UUID id = insert(vote, entry, parsed, Ballot.Channel.ONLINE, "COUNTED", owner.getUsername(),
 				owner.personId(), null, null);
 		record(owner.getUsername(), "CAST ballot", vote, id, "ONLINE");
 		return id;
@@ -93,12 +93,13 @@ public class BallotService {
 				continue;
 			}
 			recorded += this.jdbc.sql("""
-					insert into governance.ballot (id, community_id, vote_id, voter_id, choice, channel, status, cast_by,
-					    person_id, created_at, confirmed_by, confirmed_at)
-					select gen_random_uuid(), v.community_id, v.vote_id, v.id, :choice, 'ONLINE', 'COUNTED', :by,
+					insert into governance.ballot (id, community_id, vote_id, voter_id, choice, area, channel, status,
+					    cast_by, person_id, created_at, confirmed_by, confirmed_at)
+					select gen_random_uuid(), v.community_id, v.vote_id, v.id, :choice, v.area, 'ONLINE', 'COUNTED', :by,
 					       v.designated_person_id, :now, :by, :now
 					  from governance.voter v
-					 where v.community_id = :c and v.vote_id = :vote and v.designated_person_id = any(:persons)
+					  join unnest(:persons) as p (id) on p.id = v.designated_person_id
+					 where v.community_id = :c and v.vote_id = :vote
 					   and not exists (select 1 from governance.ballot b where b.community_id = v.community_id
 					                      and b.vote_id = v.vote_id and b.voter_id = v.id and b.status <> 'REFUSED')
 					""")
@@ -124,7 +125,7 @@ public class BallotService {
 		RollEntry entry = entry(vote, voterId);
 		Choice parsed = choice(choice, true);
 		UUID attachment = Attachments.present(scan) ? this.attachments.store(vote.communityId(), scan, "scan", by) : null;
-		UUID id = insert(vote, entry.voterId(), parsed, Ballot.Channel.PAPER, "PENDING", by, null, null, attachment);
+		UUID id = insert(vote, entry, parsed, Ballot.Channel.PAPER, "PENDING", by, null, null, attachment);
 		record(by, "ENTER paper ballot", vote, id, entry.roomsLabel());
 		return id;
 	}
@@ -142,7 +143,7 @@ public class BallotService {
 		RollEntry entry = entry(vote, voterId);
 		Choice parsed = choice(choice, true);
 		UUID attachment = this.attachments.store(vote.communityId(), authorisation, "authorisation", by);
-		UUID id = insert(vote, entry.voterId(), parsed, Ballot.Channel.PROXY, "PENDING", by, null, name, attachment);
+		UUID id = insert(vote, entry, parsed, Ballot.Channel.PROXY, "PENDING", by, null, name, attachment);
 		record(by, "ENTER proxy ballot", vote, id, entry.roomsLabel());
 		return id;
 	}
@@ -230,8 +231,9 @@ public class BallotService {
 			.optional();
 	}
 
-	private UUID insert(Vote vote, UUID voterId, Choice choice, Ballot.Channel channel, String status, String by,
+	private UUID insert(Vote vote, RollEntry entry, Choice choice, Ballot.Channel channel, String status, String by,
 			UUID personId, String proxyName, UUID attachment) {
+		UUID voterId = entry.voterId();
 		if (ofVoter(vote, voterId).isPresent()) {
 			throw DomainException.conflict("governance.ballot.duplicate");
 		}
@@ -239,16 +241,17 @@ public class BallotService {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		try {
 			this.jdbc.sql("""
-					insert into governance.ballot (id, community_id, vote_id, voter_id, choice, channel, status, cast_by,
-					    person_id, proxy_name, attachment_id, created_at, confirmed_by, confirmed_at)
-					values (:id, :c, :v, :voter, :choice, :channel, :status, :by, :person, :proxy, :attachment, :now,
-					    :confirmedBy, :confirmedAt)
+					insert into governance.ballot (id, community_id, vote_id, voter_id, choice, area, channel, status,
+					    cast_by, person_id, proxy_name, attachment_id, created_at, confirmed_by, confirmed_at)
+					values (:id, :c, :v, :voter, :choice, :area, :channel, :status, :by, :person, :proxy, :attachment,
+					    :now, :confirmedBy, :confirmedAt)
 					""")
 				.param("id", id)
 				.param("c", vote.communityId())
 				.param("v", vote.id())
 				.param("voter", voterId)
 				.param("choice", choice.name())
+				.param("area", entry.area())
 				.param("channel", channel.name())
 				.param("status", status)
 				.param("by", by)

@@ -282,15 +282,17 @@ public class VoteService {
 		return result;
 	}
 
-	/** Counted ballots summed per choice in the database (exact numeric), folded into a tally. */
+	/**
+	 * Counted ballots summed per choice in the database (exact numeric; each ballot carries its entry's area, so this
+	 * reads one table), folded into a tally.
+	 */
 	private Tally counted(Vote vote) {
 		Tally tally = new Tally();
 		this.jdbc.sql("""
-				select b.choice, coalesce(sum(v.area), 0) as area, count(*) as owners
-				  from governance.ballot b
-				  join governance.voter v on v.community_id = b.community_id and v.vote_id = b.vote_id and v.id = b.voter_id
-				 where b.community_id = :c and b.vote_id = :v and b.status = 'COUNTED'
-				 group by b.choice
+				select choice, coalesce(sum(area), 0) as area, count(*) as owners
+				  from governance.ballot
+				 where community_id = :c and vote_id = :v and status = 'COUNTED'
+				 group by choice
 				""")
 			.param("c", vote.communityId())
 			.param("v", vote.id())

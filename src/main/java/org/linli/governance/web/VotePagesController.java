@@ -12,6 +12,7 @@ import org.linli.governance.domain.Attachments;
 import org.linli.governance.domain.Ballot;
 import org.linli.governance.domain.BallotService;
 import org.linli.governance.domain.GovernanceAccess;
+import org.linli.governance.domain.GovernanceSettings;
 import org.linli.governance.domain.GovernanceAccess.Duty;
 import org.linli.governance.domain.NoticeService;
 import org.linli.governance.domain.ProposalService;
@@ -66,9 +67,12 @@ class VotePagesController {
 
 	private final java.time.Clock clock;
 
+	private final GovernanceSettings settings;
+
 	VotePagesController(VoteService votes, BallotService ballots, RollQueries roll, NoticeService notices,
 			ProposalService proposals, RuleDocuments rules, Attachments attachments, GovernanceAccess access,
-			PageForms forms, java.time.Clock clock) {
+			PageForms forms, java.time.Clock clock, GovernanceSettings settings) {
+		this.settings = settings;
 		this.votes = votes;
 		this.ballots = ballots;
 		this.roll = roll;
@@ -286,6 +290,7 @@ class VotePagesController {
 		model.addAttribute("community", this.forms.community(cid));
 		model.addAttribute("documents", this.rules.list(cid));
 		model.addAttribute("mayRun", this.access.may(cid, Duty.RUN_VOTES));
+		model.addAttribute("settings", this.settings.of(cid));
 		return "governance/rules";
 	}
 
@@ -295,6 +300,15 @@ class VotePagesController {
 		CurrentUser user = this.access.require(cid, Duty.RUN_VOTES);
 		return this.forms.run("/console/communities/" + cid + "/rules", flash, "governance.rules.added",
 				() -> this.rules.add(cid, kind, title, body, null, user.getUsername()));
+	}
+
+	@PostMapping("/governance-settings")
+	String settings(@PathVariable UUID cid, @RequestParam(required = false) String nonVoters,
+			@RequestParam(required = false) Integer mediationTargetDays, @RequestParam int version,
+			RedirectAttributes flash) {
+		this.access.require(cid, Duty.RUN_VOTES);
+		return this.forms.run("/console/communities/" + cid + "/rules", flash, "governance.settings.saved",
+				() -> this.settings.update(cid, nonVoters, mediationTargetDays, version));
 	}
 
 	private Vote vote(UUID cid, UUID vid) {
