@@ -40,7 +40,7 @@ wrk -t2 -c8 -d30s --latency -H "Authorization: Bearer $token" "$base/api/v1/comm
 
 # the staff pages, signed in with a session as a browser would be
 jar_cookies="$work/cookies.txt"
-csrf=$(curl -fs -c "$jar_cookies" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | sed -E 's/.*value="([^"]*)"/\1/')
+csrf=$(curl -fs -c "$jar_cookies" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed -E 's/.*value="([^"]*)"/\1/')
 curl -fs -o /dev/null -b "$jar_cookies" -c "$jar_cookies" --data-urlencode "username=admin" \
   --data-urlencode "password=Demo@2026" --data-urlencode "_csrf=$csrf" "$base/login"
 session=$(awk '$6 == "JSESSIONID" { print $7 }' "$jar_cookies")

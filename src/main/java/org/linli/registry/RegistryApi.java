@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.linli.registry.domain.BillableRoomQueries;
 import org.linli.registry.domain.CommunityService;
 import org.linli.registry.domain.CompoundWriter;
+import org.linli.registry.domain.ExclusiveParts;
 import org.linli.registry.domain.HouseholdQueries;
 import org.linli.registry.domain.OccupantQueries;
 import org.linli.registry.domain.PersonService;
@@ -53,9 +54,12 @@ public class RegistryApi {
 
 	private final BillableRoomQueries billableRooms;
 
+	private final ExclusiveParts exclusiveParts;
+
 	RegistryApi(CommunityService communities, CompoundWriter compoundWriter, HouseholdQueries households,
 			RegionService regions, OccupantQueries occupants, PlaceQueries places, RegistryQueries queries,
-			PersonService persons, BillableRoomQueries billableRooms) {
+			PersonService persons, BillableRoomQueries billableRooms, ExclusiveParts exclusiveParts) {
+		this.exclusiveParts = exclusiveParts;
 		this.billableRooms = billableRooms;
 		this.places = places;
 		this.communities = communities;
@@ -179,6 +183,14 @@ public class RegistryApi {
 	/** Every room of the compound with area, use, building and occupancy dates, for bulk billing refreshes. */
 	public List<BillableRoom> billableRooms(UUID communityId) {
 		return this.billableRooms.of(communityId);
+	}
+
+	/**
+	 * Every room of the community as an exclusive part with its owners on the given day, in building order (the
+	 * owners' voter roll, DOMAIN.md §3). One statement whatever the size of the compound.
+	 */
+	public List<ExclusivePart> exclusiveParts(UUID communityId, java.time.LocalDate day) {
+		return this.exclusiveParts.of(communityId, day);
 	}
 
 }

@@ -2,6 +2,7 @@ package org.linli.portal.web;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.linli.identity.CurrentUser;
 import org.linli.identity.Role;
@@ -14,6 +15,9 @@ final class Navigation {
 
 	/** The security system's staff (DOMAIN.md §4–§5): the guard room is theirs. */
 	private static final EnumSet<Role> SECURITY = EnumSet.of(Role.PROPERTY_MANAGER, Role.PROPERTY_STAFF);
+	/** Owners' votes, joint meetings and mediation: committee, property manager and staff, street office (reads). */
+	private static final Set<Role> GOVERNANCE = EnumSet.of(Role.COMMITTEE_MEMBER, Role.PROPERTY_MANAGER,
+			Role.PROPERTY_STAFF, Role.STREET_OFFICER, Role.PLATFORM_ADMIN);
 
 	static final List<NavigationItem> CONSOLE = List.of(
 			new NavigationItem("nav.home", "/console", "home", Role.STAFF),
@@ -22,6 +26,9 @@ final class Navigation {
 			new NavigationItem("registry.regions", "/console/regions", "map", EnumSet.of(Role.PLATFORM_ADMIN)),
 			new NavigationItem("billing.nav.console", "/console/billing", "coins", EnumSet.of(Role.PLATFORM_ADMIN,
 					Role.PROPERTY_MANAGER, Role.PROPERTY_STAFF, Role.STREET_OFFICER)),
+			new NavigationItem("governance.nav.votes", "/console/governance/votes", "ballot", GOVERNANCE),
+			new NavigationItem("governance.nav.meetings", "/console/governance/meetings", "people", GOVERNANCE),
+			new NavigationItem("governance.nav.mediation", "/console/governance/mediation", "handshake", GOVERNANCE),
 			new NavigationItem("nav.accounts", "/console/accounts", "users",
 					EnumSet.of(Role.PLATFORM_ADMIN, Role.SECURITY_ADMIN)),
 			new NavigationItem("nav.audit", "/console/audit", "shield", EnumSet.of(Role.AUDITOR)),
@@ -58,6 +65,7 @@ final class Navigation {
 			new NavigationItem("access.nav.access", "/app/access", "key", EnumSet.allOf(Role.class)),
 			new NavigationItem("access.nav.visitors", "/app/visitors", "qr", EnumSet.allOf(Role.class)),
 			new NavigationItem("billing.nav.app", "/app/billing", "coins", EnumSet.allOf(Role.class)),
+			new NavigationItem("governance.app.votes", "/app/votes", "ballot", EnumSet.allOf(Role.class)),
 			new NavigationItem("app.nav.settings", "/app/settings", "gear", EnumSet.allOf(Role.class)));
 
 	private Navigation() {
