@@ -2,6 +2,7 @@ package org.linli;
 
 import java.nio.file.Path;
 
+import org.linli.iot.IotCommands;
 import org.linli.ledger.LedgerCommands;
 import org.linli.shared.database.EmbeddedPostgresServer;
 import org.linli.shared.database.ExternalDatabase;
@@ -18,6 +19,9 @@ public class LinliApplication {
 
 	public static void main(String[] args) {
 		int status = LedgerCommands.run(args);
+		if (status < 0) {
+			status = IotCommands.run(args);
+		}
 		if (status >= 0) {
 			System.exit(status);
 			return;

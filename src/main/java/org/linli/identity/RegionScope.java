@@ -14,4 +14,7 @@ public interface RegionScope {
 	/** Every community placed under any of the regions or their sub-regions. */
 	Set<UUID> communitiesWithin(Collection<UUID> regionIds);
 
+	/** The region the community is placed in and every region above it (empty when it is placed nowhere). */
+	Set<UUID> regionsAbove(UUID communityId);
+
 }

@@ -57,6 +57,9 @@ class VotesApiIntegrationTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	org.linli.renovation.FundUseDecisions fundUse;
+
 	Compound compound;
 
 	String committee;
@@ -75,6 +78,11 @@ class VotesApiIntegrationTests {
 
 	@Test
 	void aVoteRunsFromDraftToAnExactResult() throws Exception {
+		// owners with an account when the vote opens are served its notice in the app
+		String ownerB = token(this.compound.account(this.identity, "owner-b", Role.RESIDENT, "b"));
+		String ownerC = token(this.compound.account(this.identity, "owner-c", Role.RESIDENT, "c"));
+		String ownerE = token(this.compound.account(this.identity, "owner-e", Role.RESIDENT, "e"));
+		String tenant = token(this.compound.account(this.identity, "tenant", Role.RESIDENT, "t"));
 		String vid = createVote(this.committee, "FUND_RAISE");
 		post(this.committee, "/api/v1/votes/{vid}/open", null, vid).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("OPEN"))
@@ -102,11 +110,6 @@ class VotesApiIntegrationTests {
 		assertThat(voterOf.get(this.compound.person("b").toString()))
 			.isEqualTo(voterOf.get(this.compound.person("c").toString()));
 		assertThat(voterOf).doesNotContainKey(this.compound.person("t").toString());
-
-		String ownerB = token(this.compound.account(this.identity, "owner-b", Role.RESIDENT, "b"));
-		String ownerC = token(this.compound.account(this.identity, "owner-c", Role.RESIDENT, "c"));
-		String ownerE = token(this.compound.account(this.identity, "owner-e", Role.RESIDENT, "e"));
-		String tenant = token(this.compound.account(this.identity, "tenant", Role.RESIDENT, "t"));
 
 		post(ownerB, "/api/v1/votes/{vid}/ballots", Map.of("choice", "APPROVE"), vid).andExpect(status().isCreated());
 		post(ownerB, "/api/v1/votes/{vid}/ballots", Map.of("choice", "REJECT"), vid).andExpect(status().isConflict());
@@ -165,6 +168,23 @@ class VotesApiIntegrationTests {
 		assertThat(this.events.stream(VoteTallied.class)
 			.filter(e -> e.voteId().toString().equals(vid))
 			.map(e -> e.result().adopted())).containsExactly(true);
+		// the tally is in the compound's public ledger with the figures to recompute it, naming nobody
+		this.mvc.perform(get("/api/v1/public/ledgers/{cid}/tree-head", this.compound.id()))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.treeSize").value(org.hamcrest.Matchers.greaterThan(0)));
+		this.mvc.perform(get("/api/v1/public/ledgers/{cid}/entries", this.compound.id()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].payload").value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.allOf(
+					org.hamcrest.Matchers.containsString("\"VOTE_TALLY\""), org.hamcrest.Matchers.containsString(vid),
+					org.hamcrest.Matchers.containsString("\"approveArea\":\"330.00\""),
+					org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("周代理"))))));
+		// an adopted vote of another matter is no licence to spend the maintenance fund
+		assertThat(this.fundUse.isAdoptedFundUse(this.compound.id(), java.util.UUID.fromString(vid))).isFalse();
+		// every owner with an account was served the notice in the app
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+			.untilAsserted(() -> this.mvc.perform(bearer(get("/api/v1/notifications"), ownerE))
+				.andExpect(jsonPath("$.content[*].link").value(org.hamcrest.Matchers.hasItem("/app/votes/" + vid))));
+		this.mvc.perform(bearer(get("/api/v1/notifications"), tenant))
+			.andExpect(jsonPath("$.content[*].link").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("/app/votes/" + vid))));
 
 		// after the close: no ballot, and the database refuses any change to the counted ones
 		post(this.staff, "/api/v1/votes/{vid}/paper-ballots",

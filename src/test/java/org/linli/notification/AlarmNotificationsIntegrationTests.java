@@ -73,4 +73,21 @@ class AlarmNotificationsIntegrationTests {
 			.andExpect(jsonPath("$.content[*].title").value(not(hasItem(org.hamcrest.Matchers.containsString(smokeDevice)))));
 	}
 
+
+	@Test
+	void aTamperedLedgerIsACriticalAlarmForTheProjectThePropertyAndTheStreet() throws Exception {
+		UUID xingfuli = this.jdbc.sql("select id from registry.community where code = 'xingfuli'").query(UUID.class)
+			.single();
+		this.transaction.executeWithoutResult(status -> this.events
+			.publishEvent(new org.linli.ledger.LedgerTampered(xingfuli, 4242L, "leaf hash", Instant.now())));
+		for (String who : new String[] { "pm", "manager", "street" }) {
+			String token = Api.token(this.mvc, who);
+			Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+				.untilAsserted(() -> this.mvc.perform(bearer(get("/api/v1/notifications").param("size", "100"), token))
+					.andExpect(jsonPath("$.content[?(@.body =~ /.*4242.*/)].urgent").value(hasItem(true))));
+		}
+		this.mvc.perform(bearer(get("/api/v1/notifications").param("size", "100"), Api.token(this.mvc, "resident")))
+			.andExpect(jsonPath("$.content[*].body").value(not(hasItem(org.hamcrest.Matchers.containsString("4242")))));
+	}
+
 }

@@ -74,9 +74,12 @@ public class VoteService {
 
 	private final Clock clock;
 
+	private final TallyRecords tallies;
+
 	VoteService(JdbcClient jdbc, JdbcTemplate template, RegistryApi registry, GovernanceSettings settings,
-			ApplicationEventPublisher events, AuditApi audit, Clock clock) {
+			ApplicationEventPublisher events, AuditApi audit, Clock clock, TallyRecords tallies) {
 		this.jdbc = jdbc;
+		this.tallies = tallies;
 		this.template = template;
 		this.registry = registry;
 		this.settings = settings;
@@ -305,6 +308,7 @@ public class VoteService {
 			.param("adopted", result.adopted())
 			.param("id", voteId)
 			.update();
+		this.tallies.append(vote.communityId(), voteId, vote.title(), now, result);
 		this.events.publishEvent(new VoteTallied(vote.communityId(), voteId, vote.title(), now, result));
 		record(by, "CLOSE vote", voteId, "quorum=" + result.quorumMet() + " adopted=" + result.adopted());
 		return result;

@@ -18,10 +18,16 @@ public class AccountDirectory {
 
 	private static final String COLUMNS = "a.id, a.username, a.display_name, a.person_id, a.language";
 
+	/** Stands in for "no region" so that an empty list still makes valid SQL. */
+	private static final UUID NO_REGION = new UUID(0, 0);
+
 	private final JdbcClient jdbc;
 
-	AccountDirectory(JdbcClient jdbc) {
+	private final CommunityScopes scopes;
+
+	AccountDirectory(JdbcClient jdbc, CommunityScopes scopes) {
 		this.jdbc = jdbc;
+		this.scopes = scopes;
 	}
 
 	@Transactional(readOnly = true)
@@ -39,13 +45,21 @@ public class AccountDirectory {
 		if (roles.isEmpty()) {
 			return List.of();
 		}
+		// assigned to the community, or scoped by a region it lies in (street officers)
+		List<UUID> regions = new java.util.ArrayList<>(this.scopes.regionsAbove(communityId));
+		regions.add(NO_REGION);
 		return this.jdbc.sql("select distinct " + COLUMNS + """
 				  from identity.account a
-				  join identity.account_community ac on ac.account_id = a.id and ac.community_id = :c
 				  join identity.account_role ar on ar.account_id = a.id and ar.role in (:roles)
-				 where a.enabled order by a.username
+				 where a.enabled
+				   and (exists (select 1 from identity.account_community ac
+				                 where ac.account_id = a.id and ac.community_id = :c)
+				        or exists (select 1 from identity.account_region ag
+				                    where ag.account_id = a.id and ag.region_id in (:regions)))
+				 order by a.username
 				""")
 			.param("c", communityId)
+			.param("regions", regions)
 			.param("roles", roles.stream().map(Role::name).toList())
 			.query(AccountDirectory::row)
 			.list();

@@ -35,4 +35,10 @@ class CommunityScopes {
 		return all;
 	}
 
+	/** The regions a community lies in, from its street up; empty without a registry or a placement. */
+	Set<UUID> regionsAbove(UUID communityId) {
+		RegionScope scope = this.regions.getIfAvailable();
+		return scope == null ? Set.of() : scope.regionsAbove(communityId);
+	}
+
 }

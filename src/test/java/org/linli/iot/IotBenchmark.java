@@ -1,0 +1,150 @@
+package org.linli.iot;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.linli.iot.domain.DeviceSimulator;
+import org.linli.iot.domain.MqttGateway;
+import org.linli.iot.domain.Traffic;
+import org.linli.support.LinliIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The device benchmark of bench/iot.sh (not part of the build: run it by name with -Dit.test=IotBenchmark). The demo
+ * compound's four door devices publish {@code linli.bench.rate} ACCESS events/s for {@code linli.bench.seconds} through
+ * the embedded broker (QoS 1, each logged in as itself); meanwhile a smoke detector raises and clears smoke again and
+ * again, and the time from its publish to the staff's inbox row (notification.notice) is taken. Afterwards the rows
+ * are counted: every acknowledged event must be stored once. Figures go to stdout and target/iot-benchmark.txt; only
+ * completeness is asserted, never time.
+ */
+@LinliIntegrationTest
+class IotBenchmark {
+
+	@Autowired
+	MqttGateway gateway;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void sustainedAccessIngestionWithSmokeToNoticeLatency() throws Exception {
+		int rate = Integer.getInteger("linli.bench.rate", 12_000);
+		int seconds = Integer.getInteger("linli.bench.seconds", 30);
+		int window = Integer.getInteger("linli.bench.window", 1_000);
+		await().atMost(Duration.ofSeconds(30)).until(this.gateway::connected);
+		List<Traffic.SimDevice> doors = DeviceSimulator.DEMO_DEVICES.entrySet().stream()
+			.filter(e -> e.getValue() == DeviceType.DOOR_STATION || e.getValue() == DeviceType.BARRIER_GATE)
+			.map(e -> new Traffic.SimDevice(e.getKey(), e.getValue(), "Demo@2026"))
+			.toList();
+		String runId = "b" + UUID.randomUUID().toString().substring(0, 6);
+		DeviceSimulator simulator = new DeviceSimulator(new DeviceSimulator.Plan(this.gateway.brokerUrl(), "xingfuli",
+				doors, rate, Duration.ofSeconds(seconds), Traffic.Mix.ACCESS, null, runId, window), this.clock);
+
+		AtomicBoolean loadRunning = new AtomicBoolean(true);
+		List<Long> latencies = new ArrayList<>();
+		Thread smoke = Thread.ofPlatform().name("bench-smoke").start(() -> probeSmoke(loadRunning, latencies));
+		long started = System.nanoTime();
+		DeviceSimulator.Stats stats;
+		try {
+			stats = simulator.run();
+		}
+		finally {
+			loadRunning.set(false);
+			smoke.join();
+		}
+		long published = stats.published();
+		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+			.until(() -> stored(runId) >= stats.acknowledged());
+		double storedSeconds = (System.nanoTime() - started) / 1e9;
+		long events = stored(runId);
+		long accessRows = this.jdbc.sql("select count(*) from access.access_event where event_id like ?")
+			.param("sim-" + runId + "-%").query(Long.class).single();
+
+		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+		List<String> report = new ArrayList<>();
+		report.add("load: %d door devices, asked %,d ACCESS events/s for %d s, window %d per connection"
+			.formatted(doors.size(), rate, seconds, window));
+		report.add("published %,d, acknowledged by the broker %,d, failed %,d; publish rate reached %,.0f/s"
+			.formatted(published, stats.acknowledged(), stats.failed(), stats.ratePerSecond()));
+		report.add("stored: %,d device events, %,d access events; all stored %.1f s after the start = %,.0f events/s"
+			.formatted(events, accessRows, storedSeconds, events / storedSeconds));
+		report.add("lost: %,d".formatted(stats.acknowledged() - events));
+		if (sorted.length > 0) {
+			report.add("smoke -> staff notice (n=%d): p50 %d ms, p90 %d ms, p99 %d ms, max %d ms".formatted(
+					sorted.length, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1]));
+		}
+		report.add("gateway batch size %s, gateway max-inflight %s".formatted(
+				System.getProperty("linli.iot.gateway.batch-size", "1000"),
+				System.getProperty("linli.iot.gateway.max-inflight", "100")));
+		report.forEach(System.out::println);
+		Files.write(Path.of("target/iot-benchmark.txt"), report, StandardCharsets.UTF_8);
+		assertThat(events).isEqualTo(stats.acknowledged());
+		assertThat(accessRows).isEqualTo(events);
+		assertThat(sorted).isNotEmpty();
+	}
+
+	long stored(String runId) {
+		return this.jdbc.sql("select count(*) from iot.device_event where event_id like ?")
+			.param("sim-" + runId + "-%").query(Long.class).single();
+	}
+
+	/** Smoke, wait for the first staff notice of its alarm, clear, wait until cleared; again while the load runs. */
+	private void probeSmoke(AtomicBoolean loadRunning, List<Long> latencies) {
+		try (MqttDevice detector = MqttDevice.connect(this.gateway.brokerUrl(), "xingfuli", "xfl-smoke-b1",
+				"Demo@2026")) {
+			Thread.sleep(1000); // let the load reach its rate
+			int n = 0;
+			while (loadRunning.get()) {
+				String id = "bench-smoke-" + UUID.randomUUID().toString().substring(0, 8) + "-" + n++;
+				long sent = System.nanoTime();
+				detector.publish(MqttDevice.event(id, "SMOKE", "\"level\":2"));
+				boolean noticed = false;
+				while (System.nanoTime() - sent < Duration.ofSeconds(30).toNanos()) {
+					Long count = this.jdbc.sql("""
+							select count(*) from notification.notice n
+							  join iot.alarm a on n.dedup_key = 'alarm:' || a.id || ':raised'
+							 where a.device_id = 'xfl-smoke-b1' and a.state = 'ACTIVE'
+							""").query(Long.class).single();
+					if (count > 0) {
+						noticed = true;
+						break;
+					}
+					Thread.sleep(2);
+				}
+				if (noticed) {
+					latencies.add((System.nanoTime() - sent) / 1_000_000);
+				}
+				detector.publish(MqttDevice.event(id + "-c", "SMOKE", "\"state\":\"CLEARED\""));
+				while (this.jdbc.sql("select count(*) from iot.alarm where device_id = 'xfl-smoke-b1' and state = 'ACTIVE'")
+					.query(Long.class).single() > 0) {
+					Thread.sleep(5);
+				}
+				Thread.sleep(200);
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static long pct(long[] sorted, int p) {
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+	}
+
+}
