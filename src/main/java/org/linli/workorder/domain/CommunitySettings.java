@@ -50,6 +50,11 @@ public class CommunitySettings {
 		this.defaults = new Settings((int) managerAfter.toMinutes(), (int) autoCloseAfter.toHours(), 0);
 	}
 
+	/** The settings of a community that changed none. */
+	public Settings defaults() {
+		return this.defaults;
+	}
+
 	@Transactional(readOnly = true)
 	public Settings of(UUID communityId) {
 		return this.jdbc.sql("""
