@@ -195,9 +195,9 @@ class WorkOrderApiIntegrationTests {
 
 	@Test
 	void automaticDispatchPicksTheSkilledTechnicianWithTheLeastLoad() throws Exception {
-		String desk = this.f.token("desk");
+		String boss = this.f.token("boss");
 		this.mvc.perform(bearer(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.put("/api/v1/communities/{cid}/technicians/{id}/skills", this.f.cid, this.f.tech2), desk)
+			.put("/api/v1/communities/{cid}/technicians/{id}/skills", this.f.cid, this.f.tech2), boss)
 			.contentType(MediaType.APPLICATION_JSON).content(Api.json(Map.of("skills", java.util.List.of("plumbing")))))
 			.andExpect(status().isOk());
 		for (int i = 0; i < 2; i++) {

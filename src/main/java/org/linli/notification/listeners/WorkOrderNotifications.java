@@ -8,6 +8,7 @@ import org.linli.notification.Notice;
 import org.linli.notification.Recipients;
 import org.linli.workorder.WorkOrderAcknowledged;
 import org.linli.workorder.WorkOrderAssigned;
+import org.linli.workorder.WorkOrderClosedAutomatically;
 import org.linli.workorder.WorkOrderEscalated;
 import org.linli.workorder.WorkOrderFiled;
 import org.linli.workorder.WorkOrderRated;
@@ -65,6 +66,12 @@ class WorkOrderNotifications {
 	@ApplicationModuleListener
 	void on(WorkOrderResolved e) {
 		resident(e.communityId(), e.reporterPersonId(), e.orderId(), "resolved", false);
+	}
+
+	/** Closed by the system after the resident never confirmed: they hear of it once, and may file anew. */
+	@ApplicationModuleListener
+	void on(WorkOrderClosedAutomatically e) {
+		resident(e.communityId(), e.reporterPersonId(), e.orderId(), "autoClosed", true);
 	}
 
 	@ApplicationModuleListener

@@ -44,6 +44,8 @@ final class Navigation {
 					EnumSet.of(Role.PLATFORM_ADMIN, Role.PROPERTY_MANAGER, Role.PROPERTY_STAFF, Role.STREET_OFFICER,
 							Role.COMMITTEE_MEMBER)),
 			new NavigationItem("workorder.nav.mine", "/console/work-orders/mine", "wrench", EnumSet.of(Role.TECHNICIAN)),
+			new NavigationItem("workorder.nav.settings", "/console/work-orders/settings", "gear",
+					EnumSet.of(Role.PLATFORM_ADMIN, Role.PROPERTY_MANAGER)),
 			new NavigationItem("workorder.nav.figures", "/console/work-orders/figures", "chart",
 					EnumSet.of(Role.PLATFORM_ADMIN, Role.PROPERTY_MANAGER, Role.PROPERTY_STAFF, Role.STREET_OFFICER,
 							Role.COMMITTEE_MEMBER, Role.TECHNICIAN)),

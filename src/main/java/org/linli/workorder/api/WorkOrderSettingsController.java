@@ -77,7 +77,7 @@ class WorkOrderSettingsController {
 
 	@PutMapping("/work-order-categories/{code}")
 	CategoryJson changeCategory(@PathVariable UUID cid, @PathVariable String code, @RequestBody TargetChange change) {
-		this.access.requireDesk(cid);
+		this.access.requireManager(cid);
 		return json(this.categories.changeTargets(cid, code, change.acknowledgeMinutes(), change.resolveMinutes(),
 				change.skill()), LocaleContextHolder.getLocale());
 	}
@@ -92,7 +92,7 @@ class WorkOrderSettingsController {
 
 	@PutMapping("/work-order-levels/{level}")
 	List<LevelJson> changeLevel(@PathVariable UUID cid, @PathVariable String level, @RequestBody TargetChange change) {
-		this.access.requireDesk(cid);
+		this.access.requireManager(cid);
 		Level parsed;
 		try {
 			parsed = Level.valueOf(level);
@@ -116,7 +116,7 @@ class WorkOrderSettingsController {
 
 	@PutMapping("/technicians/{accountId}/skills")
 	List<TechnicianJson> skills(@PathVariable UUID cid, @PathVariable UUID accountId, @RequestBody Skills request) {
-		this.access.requireDesk(cid);
+		this.access.requireManager(cid);
 		if (this.orders.technicians(cid).stream().noneMatch(t -> t.id().equals(accountId))) {
 			throw DomainException.notFound("workorder.technician.unknown");
 		}

@@ -22,7 +22,7 @@ public class Categories {
 
 	/** A category as a community has it; {@code name} is null for the translated default name. */
 	public record Category(String code, Kind kind, String name, String skill, int acknowledgeMinutes,
-			int resolveMinutes) {
+			int resolveMinutes, int version) {
 
 		public Targets.Target target() {
 			return new Targets.Target(this.acknowledgeMinutes, this.resolveMinutes);
@@ -33,6 +33,10 @@ public class Categories {
 			return "workorder.category." + this.code;
 		}
 
+	}
+
+	/** A level's targets as a community has them, with the version a change must be based on. */
+	public record LevelTarget(Level level, int acknowledgeMinutes, int resolveMinutes, int version) {
 	}
 
 	/** Targets longer than 90 days are typing mistakes. */
@@ -48,7 +52,7 @@ public class Categories {
 	public List<Category> list(UUID communityId) {
 		ensureSeeded(communityId);
 		return this.jdbc.sql("""
-				select code, kind, name, skill, acknowledge_minutes, resolve_minutes from workorder.category
+				select code, kind, name, skill, acknowledge_minutes, resolve_minutes, version from workorder.category
 				 where community_id = :c and active order by sort_order, code
 				""").param("c", communityId).query(Categories::row).list();
 	}
@@ -57,7 +61,7 @@ public class Categories {
 	public Optional<Category> find(UUID communityId, String code) {
 		ensureSeeded(communityId);
 		return this.jdbc.sql("""
-				select code, kind, name, skill, acknowledge_minutes, resolve_minutes from workorder.category
+				select code, kind, name, skill, acknowledge_minutes, resolve_minutes, version from workorder.category
 				 where community_id = :c and code = :code and active
 				""").param("c", communityId).param("code", code).query(Categories::row).optional();
 	}
@@ -73,37 +77,74 @@ public class Categories {
 		return targets;
 	}
 
+	/** The EMERGENCY and URGENT targets with their versions, for the settings page. */
+	@Transactional
+	public List<LevelTarget> levels(UUID communityId) {
+		ensureSeeded(communityId);
+		return this.jdbc.sql("""
+				select level, acknowledge_minutes, resolve_minutes, version from workorder.level_target
+				 where community_id = :c order by level
+				""").param("c", communityId)
+			.query((rs, n) -> new LevelTarget(Level.valueOf(rs.getString(1)), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+			.list();
+	}
+
 	/** Changes a category's NORMAL targets (minutes) and the skill dispatch looks for. */
 	@Transactional
 	public Category changeTargets(UUID communityId, String code, Integer acknowledgeMinutes, Integer resolveMinutes,
 			String skill) {
+		return changeTargets(communityId, code, acknowledgeMinutes, resolveMinutes, skill, null);
+	}
+
+	/**
+	 * Changes a category's targets if it is still at {@code expectedVersion} (null: whatever it is); a form based on
+	 * an older version is refused with a conflict, so two managers never overwrite each other unknowingly.
+	 */
+	@Transactional
+	public Category changeTargets(UUID communityId, String code, Integer acknowledgeMinutes, Integer resolveMinutes,
+			String skill, Integer expectedVersion) {
 		Category category = find(communityId, code).orElseThrow(() -> DomainException.notFound("workorder.category.notFound"));
 		checkTargets(acknowledgeMinutes, resolveMinutes);
 		String cleanSkill = skill == null || skill.isBlank() ? null : skill.strip().toUpperCase(java.util.Locale.ROOT);
 		if (cleanSkill != null && !cleanSkill.matches("[A-Z_]{2,30}")) {
 			throw DomainException.invalid("skill", "workorder.skill.invalid");
 		}
-		this.jdbc.sql("""
-				update workorder.category set acknowledge_minutes = :a, resolve_minutes = :r, skill = :s
-				 where community_id = :c and code = :code
+		int basedOn = expectedVersion == null ? category.version() : expectedVersion;
+		int rows = this.jdbc.sql("""
+				update workorder.category set acknowledge_minutes = :a, resolve_minutes = :r, skill = :s,
+				  version = version + 1
+				 where community_id = :c and code = :code and version = :v
 				""").param("a", acknowledgeMinutes).param("r", resolveMinutes).param("s", cleanSkill)
-			.param("c", communityId).param("code", code).update();
+			.param("c", communityId).param("code", code).param("v", basedOn).update();
+		if (rows == 0) {
+			throw DomainException.conflict("workorder.settings.stale");
+		}
 		return new Category(category.code(), category.kind(), category.name(), cleanSkill, acknowledgeMinutes,
-				resolveMinutes);
+				resolveMinutes, basedOn + 1);
 	}
 
 	@Transactional
 	public void changeLevelTarget(UUID communityId, Level level, Integer acknowledgeMinutes, Integer resolveMinutes) {
+		changeLevelTarget(communityId, level, acknowledgeMinutes, resolveMinutes, null);
+	}
+
+	/** Changes a level's targets if still at {@code expectedVersion} (null: whatever it is), else a conflict. */
+	@Transactional
+	public void changeLevelTarget(UUID communityId, Level level, Integer acknowledgeMinutes, Integer resolveMinutes,
+			Integer expectedVersion) {
 		if (level == null || level == Level.NORMAL) {
 			throw DomainException.invalid("level", "workorder.level.invalid");
 		}
 		ensureSeeded(communityId);
 		checkTargets(acknowledgeMinutes, resolveMinutes);
-		this.jdbc.sql("""
-				update workorder.level_target set acknowledge_minutes = :a, resolve_minutes = :r
-				 where community_id = :c and level = :l
+		int rows = this.jdbc.sql("""
+				update workorder.level_target set acknowledge_minutes = :a, resolve_minutes = :r, version = version + 1
+				 where community_id = :c and level = :l and (:v < 0 or version = :v)
 				""").param("a", acknowledgeMinutes).param("r", resolveMinutes).param("c", communityId)
-			.param("l", level.name()).update();
+			.param("l", level.name()).param("v", expectedVersion == null ? -1 : expectedVersion).update();
+		if (rows == 0) {
+			throw DomainException.conflict("workorder.settings.stale");
+		}
 	}
 
 	private static void checkTargets(Integer acknowledgeMinutes, Integer resolveMinutes) {
@@ -174,7 +215,8 @@ public class Categories {
 
 	private static Category row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Category(rs.getString("code"), Kind.valueOf(rs.getString("kind")), rs.getString("name"),
-				rs.getString("skill"), rs.getInt("acknowledge_minutes"), rs.getInt("resolve_minutes"));
+				rs.getString("skill"), rs.getInt("acknowledge_minutes"), rs.getInt("resolve_minutes"),
+				rs.getInt("version"));
 	}
 
 }

@@ -177,6 +177,13 @@ public final class WorkOrder {
 		this.ratingComment = comment;
 	}
 
+	/** Closed by the system because the resident never confirmed in time: closed, but unrated (no rating made up). */
+	void autoClose(Instant now) {
+		require(Status.Action.AUTO_CLOSE);
+		this.status = Status.CLOSED;
+		this.closedAt = now;
+	}
+
 	/** Back to the technician with a fresh resolve target counted from now; escalation of it starts over. */
 	void reopen(Instant now) {
 		require(Status.Action.REOPEN);

@@ -23,6 +23,9 @@ public class WorkOrderAccess {
 	/** The service desk: acknowledges, dispatches, files for residents, makes return visits. */
 	public static final Set<Role> DESK = EnumSet.of(Role.PLATFORM_ADMIN, Role.PROPERTY_MANAGER, Role.PROPERTY_STAFF);
 
+	/** Decide the community's targets, escalation delay, automatic closing and technicians' skills. */
+	public static final Set<Role> MANAGERS = EnumSet.of(Role.PLATFORM_ADMIN, Role.PROPERTY_MANAGER);
+
 	/** May read repairs and the figures, but not complaints. */
 	public static final Set<Role> OVERSEERS = EnumSet.of(Role.STREET_OFFICER, Role.COMMITTEE_MEMBER);
 
@@ -51,12 +54,24 @@ public class WorkOrderAccess {
 		return user;
 	}
 
+	public CurrentUser requireManager(UUID communityId) {
+		CurrentUser user = this.communities.require(communityId);
+		if (!user.hasAnyRole(MANAGERS)) {
+			throw new AccessDeniedException("work-order settings: manager only");
+		}
+		return user;
+	}
+
 	public CurrentUser requireFigures(UUID communityId) {
 		CurrentUser user = this.communities.require(communityId);
 		if (!user.hasAnyRole(DESK) && !user.hasAnyRole(OVERSEERS) && !user.hasRole(Role.TECHNICIAN)) {
 			throw new AccessDeniedException("work-order figures refused");
 		}
 		return user;
+	}
+
+	public static boolean isManager(CurrentUser user, UUID communityId) {
+		return CommunityAccess.allows(user, communityId) && user.hasAnyRole(MANAGERS);
 	}
 
 	public static boolean isDesk(CurrentUser user, UUID communityId) {

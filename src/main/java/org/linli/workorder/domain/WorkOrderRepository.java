@@ -211,6 +211,26 @@ class WorkOrderRepository {
 			.list();
 	}
 
+	/**
+	 * Resolved orders whose resident has not confirmed within the community's delay ({@code defaultHours} where it
+	 * has no setting), locked and skipping those another run holds.
+	 */
+	List<WorkOrder> lockUnconfirmed(Instant now, int defaultHours, int limit) {
+		return this.jdbc.sql("""
+				select w.* from workorder.work_order w
+				  left join workorder.settings s on s.community_id = w.community_id
+				 where w.status = 'RESOLVED'
+				   and w.resolved_at + make_interval(hours => coalesce(s.auto_close_hours, :hours)) <= :now
+				 order by w.resolved_at limit :limit
+				 for update of w skip locked
+				""")
+			.param("now", ts(now))
+			.param("hours", defaultHours)
+			.param("limit", limit)
+			.query(WorkOrderRepository::row)
+			.list();
+	}
+
 	void updateEscalation(WorkOrder o) {
 		this.jdbc.sql("""
 				update workorder.work_order set acknowledge_escalation = :a, resolve_escalation = :r, version = version + 1

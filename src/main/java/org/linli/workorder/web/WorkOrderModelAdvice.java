@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Work-order pages show times in the application's zone. */
 @ControllerAdvice(assignableTypes = { ResidentWorkOrdersController.class, ConsoleWorkOrdersController.class,
-		FiguresPageController.class })
+		FiguresPageController.class, SettingsPageController.class })
 class WorkOrderModelAdvice {
 
 	private final Clock clock;
