@@ -2,6 +2,7 @@ package org.linli.billing;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,6 +186,27 @@ class BillRunIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON).content(Api.json(Map.of("period", "2025-03"))),
 				Api.token(this.mvc, this.f.resident101())))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theMaintenanceFundOfARoomNeverGoesBelowZeroAndTakesOnlyThisCompoundsRooms() throws Exception {
+		String fund = "/api/v1/communities/{cid}/rooms/{rid}/maintenance-fund";
+		this.mvc.perform(json(post(fund, this.f.communityId(), this.f.room101()),
+				Map.of("kind", "CONTRIBUTION", "amountFen", 500000, "note", "首期维修资金")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.balanceFen").value(500000));
+		this.mvc.perform(json(post(fund, this.f.communityId(), this.f.room101()),
+				Map.of("kind", "SPENDING", "amountFen", 500001)))
+			.andExpect(status().isConflict());
+		this.mvc.perform(json(post(fund, this.f.communityId(), this.f.room101()), Map.of("kind", "GIFT", "amountFen", -1)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("kind", "amountFen")));
+		// a room of another compound is not this compound's to record against
+		UUID elsewhere = BillingFixture.create(this.registry, this.identity).room101();
+		this.mvc.perform(json(post(fund, this.f.communityId(), elsewhere),
+				Map.of("kind", "CONTRIBUTION", "amountFen", 100)))
+			.andExpect(status().isNotFound());
+		assertThat(count("select count(*) from billing.fund_entry where community_id = :c")).isEqualTo(1);
 	}
 
 	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder run(String period) {

@@ -99,10 +99,7 @@ class AccountsController {
 	Views.PaymentView pay(@PathVariable UUID cid, @PathVariable UUID rid, @RequestBody PaymentRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
 		CurrentUser user = this.access.requireKeeper(cid);
-		this.rooms.room(cid, rid).or(() -> {
-			this.rooms.refresh(cid);
-			return this.rooms.room(cid, rid);
-		});
+		requireRoom(cid, rid);
 		List<UUID> chosen = request.billIds() == null ? List.of() : request.billIds().stream().map(Views::id).toList();
 		Payments.Payment payment = this.payments.recordOffline(cid, rid, request.amountFen(), request.channel(), chosen,
 				key, user.getUsername());
@@ -171,8 +168,17 @@ class AccountsController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> fund(@PathVariable UUID cid, @PathVariable UUID rid, @RequestBody FundRequest request) {
 		CurrentUser user = this.access.requireKeeper(cid);
+		requireRoom(cid, rid);
 		UUID id = this.fund.record(cid, rid, request.kind(), request.amountFen(), request.note(), user.getUsername());
 		return Map.of("id", id, "balanceFen", this.fund.balance(cid, rid));
+	}
+
+	/** The room must be one of this compound's (the projection is refreshed once for a room added since). */
+	private void requireRoom(UUID cid, UUID rid) {
+		this.rooms.room(cid, rid).or(() -> {
+			this.rooms.refresh(cid);
+			return this.rooms.room(cid, rid);
+		}).orElseThrow(() -> DomainException.notFound("billing.room.notFound"));
 	}
 
 }
