@@ -151,12 +151,8 @@ class LedgerIntegrationTests {
 		Files.writeString(dir.resolve("head.json"), headJson);
 
 		// an insider edits an amount directly, past the append-only trigger
-		this.transactions.executeWithoutResult(status -> {
-			this.jdbc.sql("set local session_replication_role = replica").update();
-			this.jdbc.sql("""
-					update ledger.entry set payload = replace(payload, '"amountFen":4200', '"amountFen":9900')
-					where community_id = :c and idx = 42""").param("c", cid).update();
-		});
+		org.linli.support.LedgerTampering.replaceInPayload(this.transactions, this.jdbc, cid, 42, "\"amountFen\":4200",
+				"\"amountFen\":9900");
 		Verification result = this.ledger.verify(cid);
 		assertThat(result.intact()).isFalse();
 		assertThat(result.firstBadIndex()).isEqualTo(42L);

@@ -139,12 +139,8 @@ class PublicFundsIntegrationTests {
 		// an insider changes the receipt's amount in the database: verification marks the ledger, the page says so
 		long receiptIndex = this.jdbc.sql("select ledger_index from renovation.fund_receipt where project_id = :p")
 			.param("p", project).query(Long.class).single();
-		this.transactions.executeWithoutResult(status -> {
-			this.jdbc.sql("set local session_replication_role = replica").update();
-			this.jdbc.sql("""
-					update ledger.entry set payload = replace(payload, '"amountFen":2400000', '"amountFen":240000')
-					where community_id = :c and idx = :i""").param("c", cid).param("i", receiptIndex).update();
-		});
+		org.linli.support.LedgerTampering.replaceInPayload(this.transactions, this.jdbc, cid, receiptIndex,
+				"\"amountFen\":2400000", "\"amountFen\":240000");
 		assertThat(this.ledger.verify(cid).intact()).isFalse();
 		assertThat(page(code)).contains("id=\"tamper-banner\"").contains("本账本已被篡改")
 			.contains("第" + receiptIndex + "条记录");
