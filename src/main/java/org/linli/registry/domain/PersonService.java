@@ -274,8 +274,13 @@ public class PersonService {
 			where.append(" and name like :name escape '\\'");
 			params.put("name", RegistrySearch.escapeLike(TextNormaliser.normalise(namePrefix)) + "%");
 		}
-		long total = this.jdbc.sql("select count(*) from registry.person where " + where).params(params)
-			.query(Long.class).single();
+		// without a filter the kept count is exact (triggers, merged persons excluded) and costs one lookup
+		boolean filtered = !blank(idNumber) || !blank(phone) || !blank(namePrefix);
+		long total = filtered
+				? this.jdbc.sql("select count(*) from registry.person where " + where).params(params).query(Long.class)
+					.single()
+				: this.jdbc.sql("select persons from registry.community_count where community_id = :c")
+					.param("c", communityId).query(Long.class).optional().orElse(0L);
 		List<PersonRecord> content = this.jdbc.sql("select * from registry.person where " + where
 				+ " order by name, id limit :limit offset :offset")
 			.params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
