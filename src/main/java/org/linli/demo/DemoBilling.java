@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.linli.billing.BillingApi;
 import org.linli.registry.BillableRoom;
 import org.linli.registry.RegistryApi;
-import org.linli.shared.DemoMode;
 import org.linli.shared.money.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,32 +39,25 @@ class DemoBilling implements ApplicationRunner {
 	/** Water loss of the building areas per demo month, oldest first: before, during and after the pipe works. */
 	private static final String[] LOSS = { "0.248", "0.120", "0.046", "0.039" };
 
-	private final DemoMode demoMode;
+	private final DemoSeeding seeding;
 
 	private final RegistryApi registry;
 
 	private final BillingApi billing;
 
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
-	DemoBilling(DemoMode demoMode, RegistryApi registry, BillingApi billing, JdbcClient jdbc, Clock clock) {
-		this.demoMode = demoMode;
+	DemoBilling(DemoSeeding seeding, RegistryApi registry, BillingApi billing, Clock clock) {
+		this.seeding = seeding;
 		this.registry = registry;
 		this.billing = billing;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (!this.demoMode.enabled()) {
-			return;
-		}
-		this.jdbc.sql("select pg_advisory_xact_lock(20051002)").query().singleValue();
-		UUID cid = this.registry.communityIdByCode(DemoCompound.CODE).orElse(null);
+		UUID cid = this.seeding.demoCompound(DemoSeeding.MODULE_SEEDING).orElse(null);
 		if (cid == null || this.billing.hasFeeItems(cid)) {
 			return;
 		}

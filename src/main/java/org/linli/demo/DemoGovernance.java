@@ -14,14 +14,12 @@ import org.linli.governance.GovernanceApi.DisputeParty;
 import org.linli.governance.Matter;
 import org.linli.registry.ExclusivePart;
 import org.linli.registry.RegistryApi;
-import org.linli.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,32 +37,25 @@ class DemoGovernance implements ApplicationRunner {
 
 	private static final String BY = "committee";
 
-	private final DemoMode demoMode;
+	private final DemoSeeding seeding;
 
 	private final RegistryApi registry;
 
 	private final GovernanceApi governance;
 
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
-	DemoGovernance(DemoMode demoMode, RegistryApi registry, GovernanceApi governance, JdbcClient jdbc, Clock clock) {
-		this.demoMode = demoMode;
+	DemoGovernance(DemoSeeding seeding, RegistryApi registry, GovernanceApi governance, Clock clock) {
+		this.seeding = seeding;
 		this.registry = registry;
 		this.governance = governance;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (!this.demoMode.enabled()) {
-			return;
-		}
-		this.jdbc.sql("select pg_advisory_xact_lock(20051002)").query().singleValue();
-		UUID cid = this.registry.communityIdByCode(DemoCompound.CODE).orElse(null);
+		UUID cid = this.seeding.demoCompound(DemoSeeding.MODULE_SEEDING).orElse(null);
 		if (cid == null || !this.governance.votes(cid).isEmpty()) {
 			return;
 		}

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.linli.identity.IdentityApi;
 import org.linli.identity.Role;
 import org.linli.ledger.LedgerApi;
-import org.linli.registry.RegistryApi;
 import org.linli.renovation.Actor;
 import org.linli.renovation.FundingKind;
 import org.linli.renovation.PaymentRequest;
@@ -19,14 +18,12 @@ import org.linli.renovation.ProjectPlan;
 import org.linli.renovation.RenovationApi;
 import org.linli.renovation.ReviewStep;
 import org.linli.renovation.Views;
-import org.linli.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,9 +45,7 @@ class DemoRenovation implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoRenovation.class);
 
-	private final DemoMode demoMode;
-
-	private final RegistryApi registry;
+	private final DemoSeeding seeding;
 
 	private final IdentityApi identity;
 
@@ -58,29 +53,21 @@ class DemoRenovation implements ApplicationRunner {
 
 	private final LedgerApi ledger;
 
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
-	DemoRenovation(DemoMode demoMode, RegistryApi registry, IdentityApi identity, RenovationApi renovation,
-			LedgerApi ledger, JdbcClient jdbc, Clock clock) {
-		this.demoMode = demoMode;
-		this.registry = registry;
+	DemoRenovation(DemoSeeding seeding, IdentityApi identity, RenovationApi renovation,
+			LedgerApi ledger, Clock clock) {
+		this.seeding = seeding;
 		this.identity = identity;
 		this.renovation = renovation;
 		this.ledger = ledger;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (!this.demoMode.enabled()) {
-			return;
-		}
-		this.jdbc.sql("select pg_advisory_xact_lock(20051002)").query().singleValue();
-		UUID cid = this.registry.communityIdByCode(DemoCompound.CODE).orElse(null);
+		UUID cid = this.seeding.demoCompound(DemoSeeding.MODULE_SEEDING).orElse(null);
 		if (cid == null || this.renovation.projects(cid).stream().anyMatch(p -> PROJECT.equals(p.name()))) {
 			return;
 		}

@@ -9,14 +9,12 @@ import org.linli.identity.IdentityApi;
 import org.linli.identity.Role;
 import org.linli.registry.RegistryApi;
 import org.linli.registry.RoomLabel;
-import org.linli.shared.DemoMode;
 import org.linli.workorder.WorkOrderApi;
 import org.linli.workorder.WorkOrderApi.ExampleOrder;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(40)
 class DemoWorkOrders implements ApplicationRunner {
 
-	private final DemoMode demoMode;
+	private final DemoSeeding seeding;
 
 	private final RegistryApi registry;
 
@@ -37,25 +35,17 @@ class DemoWorkOrders implements ApplicationRunner {
 
 	private final WorkOrderApi workOrders;
 
-	private final JdbcClient jdbc;
-
-	DemoWorkOrders(DemoMode demoMode, RegistryApi registry, IdentityApi identity, WorkOrderApi workOrders,
-			JdbcClient jdbc) {
-		this.demoMode = demoMode;
+	DemoWorkOrders(DemoSeeding seeding, RegistryApi registry, IdentityApi identity, WorkOrderApi workOrders) {
+		this.seeding = seeding;
 		this.registry = registry;
 		this.identity = identity;
 		this.workOrders = workOrders;
-		this.jdbc = jdbc;
 	}
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (!this.demoMode.enabled()) {
-			return;
-		}
-		this.jdbc.sql("select pg_advisory_xact_lock(20051040)").query().singleValue();
-		UUID community = this.registry.communityIdByCode(DemoCompound.CODE).orElse(null);
+		UUID community = this.seeding.demoCompound(20051040L).orElse(null);
 		if (community == null) {
 			return;
 		}
