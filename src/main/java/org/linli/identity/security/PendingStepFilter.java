@@ -26,7 +26,7 @@ class PendingStepFilter extends OncePerRequestFilter {
 
 	private static boolean isAlwaysAllowed(String path) {
 		return path.equals("/logout") || path.equals("/login") || path.startsWith("/webjars/")
-				|| path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
+				|| path.startsWith("/assets/")
 				|| path.startsWith("/error") || path.startsWith("/preferences/");
 	}
 

@@ -96,7 +96,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pageChain(HttpSecurity http, SignInHandlers handlers) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/", "/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
+				.requestMatchers("/", "/login", "/public/**", "/webjars/**", "/assets/**",
 						"/favicon.ico", "/error", "/error/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/preferences/language").permitAll()
