@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.linli.registry.domain.AssetReports;
 import org.linli.registry.domain.BillableRoomQueries;
 import org.linli.registry.domain.CommunityService;
 import org.linli.registry.domain.CompoundWriter;
@@ -56,9 +57,13 @@ public class RegistryApi {
 
 	private final ExclusiveParts exclusiveParts;
 
+	private final AssetReports assetReports;
+
 	RegistryApi(CommunityService communities, CompoundWriter compoundWriter, HouseholdQueries households,
 			RegionService regions, OccupantQueries occupants, PlaceQueries places, RegistryQueries queries,
-			PersonService persons, BillableRoomQueries billableRooms, ExclusiveParts exclusiveParts) {
+			PersonService persons, BillableRoomQueries billableRooms, ExclusiveParts exclusiveParts,
+			AssetReports assetReports) {
+		this.assetReports = assetReports;
 		this.exclusiveParts = exclusiveParts;
 		this.billableRooms = billableRooms;
 		this.places = places;
@@ -69,6 +74,11 @@ public class RegistryApi {
 		this.occupants = occupants;
 		this.compoundWriter = compoundWriter;
 		this.households = households;
+	}
+
+	/** A problem report from an asset's scan page became this repair order: the report is handled by it. */
+	public void assetReportBecameOrder(UUID communityId, UUID reportId, UUID workOrderId) {
+		this.assetReports.becameOrder(communityId, reportId, workOrderId);
 	}
 
 	/** The household the person lives in, as its members may see it. */

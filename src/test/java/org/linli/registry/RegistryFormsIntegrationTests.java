@@ -236,10 +236,22 @@ class RegistryFormsIntegrationTests {
 		this.mvc.perform(get(path).param("phone", "139 0000 0003").with(this.compound.as(Role.PROPERTY_STAFF)))
 			.andExpect(content().string(containsString("王测三")))
 			.andExpect(content().string(not(containsString("张测一"))));
-		this.mvc.perform(get(path).param("idNumber", TestCompound.OWNER_ID).with(this.compound.as(Role.PROPERTY_STAFF)))
+		// by document number only as a POST (the number stays out of addresses and logs), audited
+		String audited = "select count(*) from audit.audit_event where action = 'SEARCH person by document'";
+		long before = this.jdbc.sql(audited).query(Long.class).single();
+		send(post(path + "/by-document").param("idNumber", TestCompound.OWNER_ID), Role.PROPERTY_STAFF)
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("张测一")))
 			.andExpect(content().string(not(containsString(TestCompound.OWNER_ID))))
-			.andExpect(content().string(not(containsString("李测二"))));
+			.andExpect(content().string(not(containsString("李测二"))))
+			.andExpect(content().string(not(containsString("id=\"page-next\""))));
+		assertThat(this.jdbc.sql(audited).query(Long.class).single()).isEqualTo(before + 1);
+		this.mvc.perform(post(path + "/by-document").param("idNumber", TestCompound.OWNER_ID)
+			.with(this.compound.as(Role.PROPERTY_STAFF))).andExpect(status().isForbidden());
+		this.mvc.perform(get(path).param("idNumber", TestCompound.OWNER_ID).with(this.compound.as(Role.PROPERTY_STAFF)))
+			.andExpect(content().string(containsString("李测二")));
+		send(post(path + "/by-document").param("idNumber", TestCompound.OWNER_ID), Role.RESIDENT)
+			.andExpect(status().isForbidden());
 		// a mobile number is exact: a prefix finds nobody
 		this.mvc.perform(get(path).param("phone", "1390000").with(this.compound.as(Role.PROPERTY_STAFF)))
 			.andExpect(content().string(not(containsString("张测一"))));

@@ -1,6 +1,7 @@
 package org.linli.workorder;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.linli.support.LinliIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -30,6 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class WorkOrderApiIntegrationTests {
 
 	private static final String OFFSET_TIME = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?\\+08:00";
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Autowired
 	MockMvc mvc;
@@ -232,6 +237,17 @@ class WorkOrderApiIntegrationTests {
 			.andExpect(jsonPath("$.content[0].category").value("ELEVATOR"))
 			.andExpect(jsonPath("$.content[0].assetId").value(asset.get("id").asString()))
 			.andExpect(jsonPath("$.content[0].description").value("电梯按键失灵")));
+		// the registry's report list shows it handled, pointing at the order
+		String order = Api.body(this.mvc
+			.perform(bearer(get("/api/v1/communities/{cid}/work-orders", this.f.cid), this.f.token("desk")))
+			.andReturn()).get("content").get(0).get("id").asString();
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.jdbc
+				.sql("select status || ' ' || work_order_id from registry.asset_report where asset_id = :a")
+				.param("a", UUID.fromString(asset.get("id").asString()))
+				.query(String.class)
+				.single()).isEqualTo("HANDLED " + order));
 	}
 
 	private ResultActions file(String who, Map<String, ?> body) throws Exception {

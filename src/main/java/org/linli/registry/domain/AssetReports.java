@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The problem reports that arrived through assets' public scan pages, as staff follow them up: new until someone
- * marks them handled. The work-order module will turn them into orders from the {@code AssetProblemReported} event.
+ * marks them handled. The work-order module turns each into a repair order ({@code AssetProblemReported}) and tells
+ * the registry which order it became; the report then counts as handled.
  */
 @Service
 public class AssetReports {
@@ -30,12 +31,12 @@ public class AssetReports {
 
 	/** One report with the asset it concerns; {@code phone} is decrypted and must be masked before it is shown. */
 	public record Report(UUID id, UUID assetId, String assetCode, String assetName, String description, String phone,
-			Instant reportedAt, Status status, String handledBy, Instant handledAt) {
+			Instant reportedAt, Status status, String handledBy, Instant handledAt, UUID workOrderId) {
 	}
 
 	private static final String SELECT = """
 			select r.id, r.asset_id, a.code, a.name, r.description, r.phone_enc, r.reported_at, r.status,
-			       r.handled_by, r.handled_at
+			       r.handled_by, r.handled_at, r.work_order_id
 			  from registry.asset_report r join registry.asset a on a.id = r.asset_id and a.community_id = r.community_id
 			""";
 
@@ -90,6 +91,18 @@ public class AssetReports {
 		}
 	}
 
+	/** The report became a repair order: handled, with a link to the order (kept if a colleague handled it first). */
+	@Transactional
+	public void becameOrder(UUID communityId, UUID reportId, UUID workOrderId) {
+		this.jdbc.sql("""
+				update registry.asset_report
+				   set work_order_id = :o, version = version + 1,
+				       status = 'HANDLED', handled_at = coalesce(handled_at, :now)
+				 where community_id = :c and id = :id and work_order_id is null
+				""").param("o", workOrderId).param("now", Timestamp.from(this.clock.instant())).param("c", communityId)
+			.param("id", reportId).update();
+	}
+
 	public static Status parseStatus(String status) {
 		return "NEW".equals(status) ? Status.NEW : "HANDLED".equals(status) ? Status.HANDLED : null;
 	}
@@ -99,7 +112,8 @@ public class AssetReports {
 		return new Report(rs.getObject("id", UUID.class), rs.getObject("asset_id", UUID.class), rs.getString("code"),
 				rs.getString("name"), rs.getString("description"), this.cipher.decrypt(rs.getString("phone_enc")),
 				rs.getTimestamp("reported_at").toInstant(), Status.valueOf(rs.getString("status")),
-				rs.getString("handled_by"), handledAt == null ? null : handledAt.toInstant());
+				rs.getString("handled_by"), handledAt == null ? null : handledAt.toInstant(),
+				rs.getObject("work_order_id", UUID.class));
 	}
 
 }

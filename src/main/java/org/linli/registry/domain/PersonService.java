@@ -281,8 +281,11 @@ public class PersonService {
 					.single()
 				: this.jdbc.sql("select persons from registry.community_count where community_id = :c")
 					.param("c", communityId).query(Long.class).optional().orElse(0L);
-		List<PersonRecord> content = this.jdbc.sql("select * from registry.person where " + where
-				+ " order by name, id limit :limit offset :offset")
+		// the page's ids come from the list index alone (index-only scan), then only its rows are read: walking the
+		// offset through the heap touched one page per skipped person
+		List<PersonRecord> content = this.jdbc.sql("with page as (select id, name from registry.person where " + where
+				+ " order by name, id limit :limit offset :offset)"
+				+ " select p.* from page join registry.person p on p.id = page.id order by page.name, page.id")
 			.params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
 			.query(this::row).list();
 		return new org.springframework.data.domain.PageImpl<>(content, pageable, total);

@@ -186,7 +186,7 @@ class AssetPagesController {
 	private static AssetReports.Report masked(AssetReports.Report report, CurrentUser user) {
 		return new AssetReports.Report(report.id(), report.assetId(), report.assetCode(), report.assetName(),
 				report.description(), report.phone() == null ? null : PersonalDataPolicy.phone(user, report.phone()),
-				report.reportedAt(), report.status(), report.handledBy(), report.handledAt());
+				report.reportedAt(), report.status(), report.handledBy(), report.handledAt(), report.workOrderId());
 	}
 
 }

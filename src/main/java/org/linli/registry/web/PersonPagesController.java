@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.linli.audit.AuditApi;
+import org.linli.audit.AuditRecord;
 import org.linli.identity.CurrentUser;
 import org.linli.registry.domain.CommunityService;
 import org.linli.registry.domain.PersonRecord;
@@ -54,8 +56,11 @@ class PersonPagesController {
 
 	private final Problems problems;
 
+	private final AuditApi audit;
+
 	PersonPagesController(RegistryAccess access, PersonService persons, RegistryQueries queries,
-			VehicleService vehicles, CommunityService communities, Problems problems) {
+			VehicleService vehicles, CommunityService communities, Problems problems, AuditApi audit) {
+		this.audit = audit;
 		this.access = access;
 		this.persons = persons;
 		this.queries = queries;
@@ -66,23 +71,44 @@ class PersonPagesController {
 
 	@GetMapping
 	String list(@PathVariable UUID cid, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String idNumber,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Model model) {
+			@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size, Model model) {
 		CurrentUser user = this.access.requireRead(cid);
-		Page<PersonRecord> found = this.persons.page(cid, idNumber, phone, name, Paging.of(page, size));
+		show(cid, user, this.persons.page(cid, "", phone, name, Paging.of(page, size)), model);
+		model.addAttribute("name", name);
+		model.addAttribute("phone", phone);
+		return "registry/persons";
+	}
+
+	/**
+	 * Exact search by a document number. A POST, so the number stays out of addresses, browser history and access
+	 * logs; the few matches need no pager. Audited, as a look-up of a person by their ID number.
+	 */
+	@PostMapping("/by-document")
+	String byDocument(@PathVariable UUID cid, @RequestParam(defaultValue = "") String idNumber, Model model,
+			HttpServletRequest request) {
+		CurrentUser user = this.access.requireRead(cid);
+		Page<PersonRecord> found = idNumber.isBlank() ? Page.empty(Paging.of(0, 20))
+				: this.persons.page(cid, idNumber, "", "", Paging.of(0, 100));
+		this.audit.record(new AuditRecord(user.getUsername(), "SEARCH person by document", request.getRequestURI(),
+				AuditRecord.Result.SUCCESS, request.getRemoteAddr(), found.getTotalElements() + " found"));
+		show(cid, user, found, model);
+		model.addAttribute("name", "");
+		model.addAttribute("phone", "");
+		model.addAttribute("byDocument", true);
+		return "registry/persons";
+	}
+
+	private void show(UUID cid, CurrentUser user, Page<PersonRecord> found, Model model) {
 		var rooms = this.queries.roomsOfHouseholds(cid,
 				found.getContent().stream().map(PersonRecord::householdId).filter(Objects::nonNull).toList());
 		model.addAttribute("community", this.communities.summary(cid));
-		model.addAttribute("name", name);
-		model.addAttribute("phone", phone);
-		model.addAttribute("idNumber", idNumber);
 		model.addAttribute("page", found);
 		model.addAttribute("rows", found.getContent()
 			.stream()
 			.map(p -> new PersonRow(PersonalDataPolicy.view(p, user, false, false),
 					p.householdId() == null ? null : rooms.get(p.householdId())))
 			.toList());
-		return "registry/persons";
 	}
 
 	@GetMapping("/{pid}")

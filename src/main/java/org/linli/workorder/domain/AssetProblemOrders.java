@@ -1,6 +1,7 @@
 package org.linli.workorder.domain;
 
 import org.linli.registry.AssetProblemReported;
+import org.linli.registry.RegistryApi;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -11,14 +12,20 @@ class AssetProblemOrders {
 
 	private final WorkOrders orders;
 
-	AssetProblemOrders(WorkOrders orders) {
+	private final RegistryApi registry;
+
+	AssetProblemOrders(WorkOrders orders, RegistryApi registry) {
 		this.orders = orders;
+		this.registry = registry;
 	}
 
+	/** Files the order and tells the registry, in one transaction, so the report's list shows what became of it. */
 	@ApplicationModuleListener
 	void on(AssetProblemReported report) {
 		this.orders.fileFromAssetReport(report.communityId(), report.assetId(), report.reportId(),
-				report.description());
+				report.description())
+			.ifPresent(order -> this.registry.assetReportBecameOrder(report.communityId(), report.reportId(),
+					order.id()));
 	}
 
 }
