@@ -11,6 +11,7 @@ create table iot.alarm_photo (
 	community_id uuid not null,
 	alarm_id uuid not null,
 	handling_id uuid not null references iot.alarm_handling (id),
+	position smallint not null,
 	content_type varchar(20) not null,
 	size_bytes int not null,
 	sha256 char(64) not null,

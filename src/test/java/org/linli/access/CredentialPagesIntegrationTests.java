@@ -91,6 +91,12 @@ class CredentialPagesIntegrationTests {
 			.andExpect(content().string(containsString(h.adult())))
 			.andExpect(content().string(containsString("钱*宝")))
 			.andExpect(content().string(not(containsString("钱小宝"))));
+		this.mvc.perform(get("/console/security/credentials").param("cid", h.cid()).param("room", "1-1-101")
+			.session(admin)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("/console/security/persons/" + h.child() + "/credentials")));
+		this.mvc.perform(get("/console/security/credentials").param("cid", h.cid()).param("room", "9-9-909")
+			.session(admin)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("本小区没有这个房屋")));
 
 		this.mvc.perform(post(person + "/card").param("cid", h.cid()).param("cardNumber", "xyz").session(admin)
 			.with(csrf())).andExpect(status().isOk())
@@ -107,7 +113,7 @@ class CredentialPagesIntegrationTests {
 		assertThat(active(h.adult(), "CARD")).isEqualTo(1);
 		assertThat(active(h.adult(), "PIN")).isEqualTo(1);
 		this.mvc.perform(get(person).param("cid", h.cid()).session(admin)).andExpect(status().isOk())
-			.andExpect(content().string(containsString("****2C3D")))
+			.andExpect(content().string(containsString("****3D4E")))
 			.andExpect(content().string(not(containsString("0A1B2C3D4E"))))
 			.andExpect(content().string(not(containsString("573920"))))
 			.andExpect(content().string(containsString("钱*长")));
@@ -157,7 +163,8 @@ class CredentialPagesIntegrationTests {
 		assertThat(this.jdbc.sql("select count(*) from iot.device_command where device_id = ?").param(h.door())
 			.query(Long.class).single()).isEqualTo(commandsBefore + 2);
 
-		assertThat(audited("access.credential.add", h.adult())).isEqualTo(1);
+		// the card on the page, the face through the API
+		assertThat(audited("access.credential.add", h.adult())).isEqualTo(2);
 		assertThat(audited("access.credential.pinReset", h.adult())).isEqualTo(2);
 		assertThat(audited("access.consent.grant", h.child())).isEqualTo(1);
 		assertThat(audited("access.credential.revoke", h.adult())).isEqualTo(1);

@@ -26,8 +26,10 @@ import static org.linli.support.Api.bearer;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -194,6 +196,43 @@ class DevicePagesIntegrationTests {
 			.session(Pages.signIn(this.mvc, "manager").session()))
 			.andExpect(status().isForbidden());
 		assertThat(logsIn("xingfuli", "xfl-door-north", Api.DEMO_PASSWORD)).isTrue();
+	}
+
+	@Test
+	void theApiEditsWithAVersionResetsThePasswordOnceAndRetires() throws Exception {
+		Compound compound = compound();
+		String admin = Api.token(this.mvc, "admin");
+		String base = "/api/v1/communities/" + compound.cid() + "/devices";
+		var registered = Api.body(this.mvc.perform(bearer(post(base), admin).contentType(MediaType.APPLICATION_JSON)
+			.content(Api.json(Map.of("type", "BARRIER_GATE", "name", "北门道闸")))).andExpect(status().isCreated())
+			.andReturn());
+		String id = registered.get("id").asString();
+		this.mvc.perform(bearer(put(base + "/" + id), admin).contentType(MediaType.APPLICATION_JSON)
+			.content(Api.json(Map.of("version", 0, "name", "北门道闸（入）", "buildingId", compound.buildingId()))))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.version").value(1))
+			.andExpect(jsonPath("$.name").value("北门道闸（入）"));
+		this.mvc.perform(bearer(put(base + "/" + id), admin).contentType(MediaType.APPLICATION_JSON)
+			.content(Api.json(Map.of("version", 0, "name", "旧的"))))
+			.andExpect(status().isConflict());
+		this.mvc.perform(bearer(put(base + "/" + id), admin).contentType(MediaType.APPLICATION_JSON)
+			.content(Api.json(Map.of("version", 1, "name", "", "unit", "x".repeat(21)))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("name", "unit")));
+		var reset = Api.body(this.mvc.perform(bearer(post(base + "/" + id + "/reset-secret"), admin))
+			.andExpect(status().isOk()).andExpect(header().string("Cache-Control", containsString("no-store")))
+			.andReturn());
+		assertThat(logsIn(compound.code(), id, registered.get("password").asString())).isFalse();
+		assertThat(logsIn(compound.code(), id, reset.get("password").asString())).isTrue();
+		this.mvc.perform(bearer(post(base + "/" + id + "/reset-secret"), Api.token(this.mvc, "staff")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(bearer(get(base + "/" + id), admin)).andExpect(jsonPath("$.version").value(2))
+			.andExpect(jsonPath("$.password").doesNotExist());
+		this.mvc.perform(bearer(post(base + "/" + id + "/retire"), admin).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"version\":2}")).andExpect(status().isNoContent());
+		this.mvc.perform(bearer(get(base + "/" + id), admin)).andExpect(jsonPath("$.status").value("RETIRED"));
+		assertThat(logsIn(compound.code(), id, reset.get("password").asString())).isFalse();
+		assertThat(audited("iot.device.register", id) + audited("iot.device.edit", id)
+				+ audited("iot.device.resetSecret", id) + audited("iot.device.retire", id)).isEqualTo(4);
 	}
 
 }

@@ -72,8 +72,10 @@ class CredentialPagesController {
 	String lookup(@RequestParam(required = false) UUID cid, @RequestParam(required = false) String room,
 			Authentication auth, Model model) {
 		CurrentUser user = (CurrentUser) auth.getPrincipal();
-		UUID community = cid != null ? cid : user.communityIds().stream().findFirst()
-			.orElseThrow(() -> DomainException.notFound("access.community.none"));
+		UUID community = cid != null ? cid
+				: (user.servesAllCommunities() ? this.registry.allSummaries().stream().map(c -> c.id())
+						: user.communityIds().stream()).findFirst()
+					.orElseThrow(() -> DomainException.notFound("access.community.none"));
 		this.staff.require(community);
 		model.addAttribute("cid", community);
 		model.addAttribute("room", room == null ? "" : room);

@@ -259,12 +259,14 @@ public class AlarmService {
 				""").param("id", id).param("c", communityId).param("a", alarmId).param("n", note.trim())
 			.param("p", photoRefs == null || photoRefs.isBlank() ? null : photoRefs.trim()).param("by", by)
 			.param("at", now).update();
-		for (byte[] photo : checked) {
+		for (int position = 0; position < checked.size(); position++) {
+			byte[] photo = checked.get(position);
 			this.jdbc.sql("""
-					insert into iot.alarm_photo (id, community_id, alarm_id, handling_id, content_type, size_bytes,
-					                             sha256, data, uploaded_by, uploaded_at)
-					values (:id, :c, :a, :h, :t, :size, :sha, :data, :by, :at)
+					insert into iot.alarm_photo (id, community_id, alarm_id, handling_id, position, content_type,
+					                             size_bytes, sha256, data, uploaded_by, uploaded_at)
+					values (:id, :c, :a, :h, :pos, :t, :size, :sha, :data, :by, :at)
 					""").param("id", UUID.randomUUID()).param("c", communityId).param("a", alarmId).param("h", id)
+				.param("pos", position)
 				.param("t", PhotoCheck.sniff(photo)).param("size", photo.length).param("sha", PhotoCheck.sha256(photo))
 				.param("data", photo).param("by", by).param("at", now).update();
 		}
@@ -276,7 +278,7 @@ public class AlarmService {
 		Map<UUID, List<PhotoFile>> photos = new java.util.HashMap<>();
 		this.jdbc.sql("""
 				select handling_id, id, content_type, size_bytes, sha256 from iot.alarm_photo
-				 where community_id = :c and alarm_id = :a order by uploaded_at, id
+				 where community_id = :c and alarm_id = :a order by uploaded_at, position
 				""").param("c", communityId).param("a", alarmId)
 			.query((rs, n) -> photos.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
 				.add(new PhotoFile(rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4), rs.getString(5))))
