@@ -51,7 +51,35 @@ public class Credentials {
 	}
 
 	public record ConsentView(UUID id, boolean guardian, boolean photoKept, String grantedBy, OffsetDateTime grantedAt,
-			OffsetDateTime revokedAt) {
+			OffsetDateTime revokedAt, String channel, String paperRef) {
+
+		public boolean active() {
+			return this.revokedAt == null;
+		}
+
+	}
+
+	/** A consent given on a signed paper form, entered by staff: the form's reference number is required. */
+	@Transactional
+	public UUID recordPaperConsent(UUID communityId, UUID personId, UUID guardianPersonId, boolean photoKept,
+			String paperRef, String enteredBy) {
+		if (paperRef == null || paperRef.isBlank() || paperRef.trim().length() > 60) {
+			throw DomainException.invalid("paperRef", "access.consent.paperRef.invalid");
+		}
+		UUID id = grantFaceConsent(communityId, personId, guardianPersonId, photoKept, enteredBy);
+		this.jdbc.sql("update access.face_consent set channel = 'PAPER', paper_ref = :ref where id = :id")
+			.param("ref", paperRef.trim()).param("id", id).update();
+		return id;
+	}
+
+	/** A withdrawal handed in on paper and entered by staff: the same effect as the resident's own withdrawal. */
+	@Transactional
+	public void withdrawOnPaper(UUID communityId, UUID personId, String enteredBy) {
+		UUID consent = activeConsent(communityId, personId)
+			.orElseThrow(() -> DomainException.conflict("access.consent.none"));
+		revokeFaceConsent(communityId, personId, enteredBy);
+		this.jdbc.sql("update access.face_consent set revoke_channel = 'PAPER' where id = :id").param("id", consent)
+			.update();
 	}
 
 	private final JdbcClient jdbc;
@@ -274,7 +302,7 @@ public class Credentials {
 				""").param("c", communityId).param("p", personId)
 			.query((rs, n) -> new ConsentView(rs.getObject("id", UUID.class),
 					rs.getObject("guardian_person_id") != null, rs.getBoolean("photo_kept"), rs.getString("granted_by"),
-					time(rs, "granted_at"), time(rs, "revoked_at")))
+					time(rs, "granted_at"), time(rs, "revoked_at"), rs.getString("channel"), rs.getString("paper_ref")))
 			.list();
 	}
 

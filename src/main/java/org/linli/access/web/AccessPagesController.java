@@ -1,7 +1,9 @@
 package org.linli.access.web;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,9 +14,13 @@ import org.linli.access.domain.VisitorPasses;
 import org.linli.identity.CurrentUser;
 import org.linli.iot.SecurityStaff;
 import org.linli.shared.web.DomainException;
+import org.linli.shared.web.Problems;
 import org.linli.shared.web.QrCodes;
+import org.linli.shared.web.RequestOutcome;
 
-import org.springframework.format.annotation.DateTimeFormat;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,8 +43,13 @@ class AccessPagesController {
 
 	private final SecurityStaff staff;
 
+	private final Problems problems;
+
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
 	AccessPagesController(Residents residents, Credentials credentials, AccessEvents events, VisitorPasses passes,
-			SecurityStaff staff) {
+			SecurityStaff staff, Problems problems) {
+		this.problems = problems;
 		this.residents = residents;
 		this.credentials = credentials;
 		this.events = events;
@@ -67,6 +78,9 @@ class AccessPagesController {
 
 	@GetMapping("/app/visitors")
 	String visitors(Model model) {
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new PassForm("", "", "", ""));
+		}
 		Residents.Me me = this.residents.me();
 		List<VisitorPasses.Pass> list = this.passes.ofHousehold(me.communityId(), me.householdId());
 		model.addAttribute("passes", list);
@@ -81,20 +95,42 @@ class AccessPagesController {
 		return "security/app-pass";
 	}
 
+	/**
+	 * Registers a guest. Every wrong field is shown beside its input at once (a missing or unreadable time is one of
+	 * them), with what was typed kept in the form.
+	 */
 	@PostMapping("/app/visitors")
-	String create(@RequestParam String guestName, @RequestParam(required = false) String guestPhone,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime validFrom,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime validUntil, Model model) {
+	String create(@RequestParam(required = false) String guestName, @RequestParam(required = false) String guestPhone,
+			@RequestParam(required = false) String validFrom, @RequestParam(required = false) String validUntil,
+			Model model, HttpServletRequest request) {
 		Residents.Me me = this.residents.me();
-		ZoneId zone = ZoneId.of("Asia/Shanghai");
 		try {
-			VisitorPasses.Pass pass = this.passes.create(me.personId(), guestName, guestPhone,
-					validFrom.atZone(zone).toInstant(), validUntil.atZone(zone).toInstant());
+			VisitorPasses.Pass pass = this.passes.create(me.personId(), guestName, guestPhone, instant(validFrom),
+					instant(validUntil));
 			return "redirect:/app/visitors/" + pass.id();
 		}
 		catch (DomainException ex) {
-			model.addAttribute("error", ex.violations().isEmpty() ? ex.code() : ex.violations().get(0).code());
+			model.addAttribute("fieldErrors", this.problems.fieldErrors(ex, LocaleContextHolder.getLocale()));
+			model.addAttribute("form", new PassForm(guestName, guestPhone, validFrom, validUntil));
+			RequestOutcome.rejected(request);
 			return visitors(model);
+		}
+	}
+
+	/** What the resident typed, shown again with the errors. */
+	record PassForm(String guestName, String guestPhone, String validFrom, String validUntil) {
+	}
+
+	/** A datetime-local value ("2026-11-28T14:00") in the compound's zone, or null when empty or unreadable. */
+	static Instant instant(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(value.trim()).atZone(ZONE).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
 		}
 	}
 

@@ -1,5 +1,7 @@
 package org.linli.iot.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +22,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Alarms of a community (API.md): list, acknowledge, clear, record what was done, figures. */
 @RestController
@@ -98,6 +104,41 @@ class AlarmsController {
 		this.alarms.handle(cid, id, body.note(), body.photos(), user.getUsername());
 		record(user, "iot.alarm.handle", id, request);
 		return this.alarms.handlings(cid, id);
+	}
+
+	/** A handling entry with photos (multipart: {@code note}, up to 9 {@code photos}); answers the timeline. */
+	@PostMapping(path = "/{id}/handlings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	List<AlarmService.Handling> handleWithPhotos(@PathVariable UUID cid, @PathVariable UUID id,
+			@RequestParam(required = false) String note,
+			@RequestParam(required = false) List<MultipartFile> photos, HttpServletRequest request) {
+		CurrentUser user = this.staff.require(cid);
+		this.alarms.record(cid, id, note, null, bytes(photos), user.getUsername());
+		record(user, "iot.alarm.handle", id, request);
+		return this.alarms.handlings(cid, id);
+	}
+
+	/** A handling photo's bytes, as stored (the SHA-256 is in the timeline and the ETag). */
+	@GetMapping("/{id}/photos/{photoId}")
+	ResponseEntity<byte[]> photo(@PathVariable UUID cid, @PathVariable UUID id, @PathVariable UUID photoId) {
+		this.staff.require(cid);
+		AlarmService.Photo photo = this.alarms.photo(cid, id, photoId);
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
+			.eTag("\"" + photo.sha256() + "\"").cacheControl(CacheControl.noStore()).body(photo.data());
+	}
+
+	static List<byte[]> bytes(List<MultipartFile> files) {
+		if (files == null) {
+			return List.of();
+		}
+		return files.stream().filter(f -> !f.isEmpty()).map(f -> {
+			try {
+				return f.getBytes();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}).toList();
 	}
 
 	@GetMapping("/{id}/handlings")

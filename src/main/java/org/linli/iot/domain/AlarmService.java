@@ -18,7 +18,9 @@ import org.linli.iot.AlarmCleared;
 import org.linli.iot.AlarmEscalated;
 import org.linli.iot.AlarmRaised;
 import org.linli.iot.DeviceEvent;
+import org.linli.shared.photo.PhotoCheck;
 import org.linli.shared.web.DomainException;
+import org.linli.shared.web.Violations;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,8 +50,26 @@ public class AlarmService {
 			OffsetDateTime escalatedAt, OffsetDateTime clearedAt) {
 	}
 
-	public record Handling(String note, String photos, String handledBy, OffsetDateTime handledAt) {
+	/**
+	 * One handling entry (处置记录): what was done, by whom and when; {@code photos} are the free-text photo references
+	 * of the first API version, {@code photoFiles} the photos stored with the entry.
+	 */
+	public record Handling(String note, String photos, String handledBy, OffsetDateTime handledAt, UUID id,
+			List<PhotoFile> photoFiles) {
 	}
+
+	/** A stored handling photo, without its bytes; {@code sha256} proves the bytes unchanged. */
+	public record PhotoFile(UUID id, String contentType, int sizeBytes, String sha256) {
+	}
+
+	/** A stored handling photo with its bytes, to serve. */
+	public record Photo(UUID id, UUID alarmId, String contentType, String sha256, byte[] data) {
+	}
+
+	/** Photos per handling entry and bytes per photo (the same caps as work-order photos). */
+	public static final int MAX_PHOTOS = 9;
+
+	public static final int MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 	/** Figures: alarms by type and the time staff took to acknowledge (seconds). */
 	public record Figures(Map<String, Long> byType, long acknowledged, Double averageAckSeconds,
@@ -208,28 +228,83 @@ public class AlarmService {
 	/** What was done about the alarm, with photo references (处置记录). */
 	@Transactional
 	public void handle(UUID communityId, UUID alarmId, String note, String photos, String by) {
+		record(communityId, alarmId, note, photos, List.of(), by);
+	}
+
+	/**
+	 * Adds a handling entry with up to {@value #MAX_PHOTOS} photos (type judged from the bytes, each up to 5 MB, kept
+	 * with their SHA-256). Every bad field is reported at once; nothing is written unless all is well.
+	 */
+	@Transactional
+	public UUID record(UUID communityId, UUID alarmId, String note, String photoRefs, List<byte[]> photos,
+			String by) {
 		find(communityId, alarmId);
-		if (note == null || note.isBlank() || note.length() > 1000) {
-			throw DomainException.invalid("note", "iot.alarm.note.invalid");
+		Violations violations = new Violations();
+		violations.require(note != null && !note.isBlank() && note.trim().length() <= 1000, "note",
+				"iot.alarm.note.invalid");
+		violations.require(photoRefs == null || photoRefs.length() <= 1000, "photos", "iot.alarm.photos.invalid");
+		List<byte[]> checked = List.of();
+		try {
+			checked = PhotoCheck.check(photos, 0, MAX_PHOTOS, MAX_PHOTO_BYTES, "iot.alarm.photos");
 		}
-		if (photos != null && photos.length() > 1000) {
-			throw DomainException.invalid("photos", "iot.alarm.photos.invalid");
+		catch (DomainException ex) {
+			ex.violations().forEach(v -> violations.add(v.field(), v.code(), v.args()));
 		}
+		violations.throwIfAny();
+		UUID id = UUID.randomUUID();
+		Timestamp now = Timestamp.from(this.clock.instant());
 		this.jdbc.sql("""
 				insert into iot.alarm_handling (id, community_id, alarm_id, note, photos, handled_by, handled_at)
 				values (:id, :c, :a, :n, :p, :by, :at)
-				""").param("id", UUID.randomUUID()).param("c", communityId).param("a", alarmId).param("n", note.trim())
-			.param("p", photos == null || photos.isBlank() ? null : photos.trim()).param("by", by)
-			.param("at", Timestamp.from(this.clock.instant())).update();
+				""").param("id", id).param("c", communityId).param("a", alarmId).param("n", note.trim())
+			.param("p", photoRefs == null || photoRefs.isBlank() ? null : photoRefs.trim()).param("by", by)
+			.param("at", now).update();
+		for (int position = 0; position < checked.size(); position++) {
+			byte[] photo = checked.get(position);
+			this.jdbc.sql("""
+					insert into iot.alarm_photo (id, community_id, alarm_id, handling_id, position, content_type,
+					                             size_bytes, sha256, data, uploaded_by, uploaded_at)
+					values (:id, :c, :a, :h, :pos, :t, :size, :sha, :data, :by, :at)
+					""").param("id", UUID.randomUUID()).param("c", communityId).param("a", alarmId).param("h", id)
+				.param("pos", position)
+				.param("t", PhotoCheck.sniff(photo)).param("size", photo.length).param("sha", PhotoCheck.sha256(photo))
+				.param("data", photo).param("by", by).param("at", now).update();
+		}
+		return id;
 	}
 
+	/** The alarm's handling entries, oldest first (the timeline), each with its photos. */
 	public List<Handling> handlings(UUID communityId, UUID alarmId) {
-		return this.jdbc.sql("""
-				select note, photos, handled_by, handled_at from iot.alarm_handling
-				 where community_id = :c and alarm_id = :a order by handled_at
+		Map<UUID, List<PhotoFile>> photos = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select handling_id, id, content_type, size_bytes, sha256 from iot.alarm_photo
+				 where community_id = :c and alarm_id = :a order by uploaded_at, position
 				""").param("c", communityId).param("a", alarmId)
-			.query((rs, n) -> new Handling(rs.getString(1), rs.getString(2), rs.getString(3), time(rs, "handled_at")))
+			.query((rs, n) -> photos.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+				.add(new PhotoFile(rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4), rs.getString(5))))
 			.list();
+		return this.jdbc.sql("""
+				select id, note, photos, handled_by, handled_at from iot.alarm_handling
+				 where community_id = :c and alarm_id = :a order by handled_at, id
+				""").param("c", communityId).param("a", alarmId)
+			.query((rs, n) -> {
+				UUID id = rs.getObject("id", UUID.class);
+				return new Handling(rs.getString("note"), rs.getString("photos"), rs.getString("handled_by"),
+						time(rs, "handled_at"), id, List.copyOf(photos.getOrDefault(id, List.of())));
+			})
+			.list();
+	}
+
+	/** One handling photo of the community's alarm, or 404. */
+	public Photo photo(UUID communityId, UUID alarmId, UUID photoId) {
+		return this.jdbc.sql("""
+				select id, alarm_id, content_type, sha256, data from iot.alarm_photo
+				 where community_id = :c and alarm_id = :a and id = :id
+				""").param("c", communityId).param("a", alarmId).param("id", photoId)
+			.query((rs, n) -> new Photo(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getString(4), rs.getBytes(5)))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("iot.alarm.photo.notFound"));
 	}
 
 	/** Alarms nobody acknowledged within the setting are escalated once. */

@@ -28,7 +28,7 @@ public class DeviceCommands {
 		return this.jdbc.sql("""
 				insert into iot.device_command (community_id, device_id, payload, created_at)
 				select community_id, id, :p, :at from iot.device
-				 where community_id = :c and type in ('DOOR_STATION', 'BARRIER_GATE')
+				 where community_id = :c and type in ('DOOR_STATION', 'BARRIER_GATE') and status = 'ACTIVE'
 				""").param("p", payload).param("at", Timestamp.from(this.clock.instant())).param("c", communityId)
 			.update();
 	}

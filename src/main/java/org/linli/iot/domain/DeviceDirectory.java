@@ -29,13 +29,17 @@ public class DeviceDirectory {
 		this.jdbc = jdbc;
 	}
 
-	/** The device's identity (cached; online state may be stale). */
+	/**
+	 * The identity of a device in service (cached; online state may be stale). A retired device has none: the broker
+	 * refuses its login and the gateway its messages.
+	 */
 	public Optional<Device> identity(String deviceId) {
 		Device cached = this.cache.get(deviceId);
 		if (cached != null) {
 			return Optional.of(cached);
 		}
-		Optional<Device> found = find(deviceId);
+		Optional<Device> found = this.jdbc.sql("select * from iot.device where id = :id and status = 'ACTIVE'")
+			.param("id", deviceId).query(DeviceDirectory::row).optional();
 		found.ifPresent(device -> this.cache.put(deviceId, device));
 		return found;
 	}
@@ -52,6 +56,7 @@ public class DeviceDirectory {
 	public List<Device> list(UUID communityId, DeviceType type, int limit, long offset) {
 		return this.jdbc.sql("""
 				select * from iot.device where community_id = :c and (cast(:t as varchar) is null or type = :t)
+				   and status = 'ACTIVE'
 				 order by type, id limit :l offset :o
 				""").param("c", communityId).param("t", type == null ? null : type.name()).param("l", limit)
 			.param("o", offset).query(DeviceDirectory::row).list();
@@ -60,9 +65,11 @@ public class DeviceDirectory {
 	public long count(UUID communityId, DeviceType type) {
 		return this.jdbc.sql("""
 				select count(*) from iot.device where community_id = :c and (cast(:t as varchar) is null or type = :t)
+				   and status = 'ACTIVE'
 				""").param("c", communityId).param("t", type == null ? null : type.name()).query(Long.class).single();
 	}
 
+	/** Drops the cached identity after a change (password, place, retirement). */
 	void forget(String deviceId) {
 		this.cache.remove(deviceId);
 	}

@@ -74,20 +74,8 @@ public class DeviceService {
 		violations.require(type != null, "type", "iot.device.type.invalid");
 		String id = request.id() == null || request.id().isBlank() ? null : request.id().trim();
 		violations.require(id == null || DEVICE_ID.matcher(id).matches(), "id", "iot.device.id.invalid");
-		violations.require(request.name() != null && !request.name().isBlank() && request.name().length() <= 100,
-				"name", "iot.device.name.invalid");
-		String building = null;
-		if (request.buildingId() != null) {
-			building = this.registry.buildingName(communityId, request.buildingId()).orElse(null);
-			violations.require(building != null, "buildingId", "iot.device.building.unknown");
-		}
-		if (request.assetId() != null) {
-			violations.require(this.registry.assetName(communityId, request.assetId()).isPresent(), "assetId",
-					"iot.device.asset.unknown");
-		}
-		violations.require(request.unit() == null || request.unit().length() <= 20, "unit", "iot.device.unit.invalid");
-		violations.require(request.location() == null || request.location().length() <= 200, "location",
-				"iot.device.location.invalid");
+		String building = checkPlace(communityId, request.name(), request.buildingId(), request.unit(),
+				request.assetId(), request.location(), violations);
 		violations.throwIfAny();
 		CommunitySummary community = this.registry.summaries(List.of(communityId)).stream().findFirst()
 			.orElseThrow(() -> DomainException.notFound("iot.community.notFound"));
@@ -110,6 +98,106 @@ public class DeviceService {
 		}
 		this.directory.forget(deviceId);
 		return new Registered(deviceId, password);
+	}
+
+	/** Name and place of a device (new or edited); returns the building's name, or null without one. */
+	private String checkPlace(UUID communityId, String name, UUID buildingId, String unit, UUID assetId,
+			String location, Violations violations) {
+		violations.require(name != null && !name.isBlank() && name.trim().length() <= 100, "name",
+				"iot.device.name.invalid");
+		String building = null;
+		if (buildingId != null) {
+			building = this.registry.buildingName(communityId, buildingId).orElse(null);
+			violations.require(building != null, "buildingId", "iot.device.building.unknown");
+		}
+		if (assetId != null) {
+			violations.require(this.registry.assetName(communityId, assetId).isPresent(), "assetId",
+					"iot.device.asset.unknown");
+		}
+		violations.require(unit == null || unit.trim().length() <= 20, "unit", "iot.device.unit.invalid");
+		violations.require(location == null || location.trim().length() <= 200, "location",
+				"iot.device.location.invalid");
+		return building;
+	}
+
+	/** What staff may change about a device: its name and place (type and id are fixed: they name its topics). */
+	public record Edit(String name, UUID buildingId, String unit, UUID assetId, String location) {
+	}
+
+	/** The device as its page shows and edits it. */
+	public DeviceRecord details(UUID communityId, String deviceId) {
+		return this.jdbc.sql("select * from iot.device where community_id = :c and id = :id").param("c", communityId)
+			.param("id", deviceId).query(DeviceRecord::row).optional()
+			.orElseThrow(() -> DomainException.notFound("iot.device.notFound"));
+	}
+
+	/** Every device of the community, retired ones last, for the staff list. */
+	public List<DeviceRecord> all(UUID communityId) {
+		return this.jdbc.sql("""
+				select * from iot.device where community_id = :c order by status, type, id
+				""").param("c", communityId).query(DeviceRecord::row).list();
+	}
+
+	/**
+	 * Changes name and place, provided nobody changed the device since the form was read ({@code version}); a stale
+	 * form is refused (409) and nothing is written.
+	 */
+	@Transactional
+	public DeviceRecord edit(UUID communityId, String deviceId, int version, Edit edit) {
+		details(communityId, deviceId).requireChangeable(version);
+		Violations violations = new Violations();
+		String building = checkPlace(communityId, edit.name(), edit.buildingId(), edit.unit(), edit.assetId(),
+				edit.location(), violations);
+		violations.throwIfAny();
+		int changed = this.jdbc.sql("""
+				update iot.device set name = :name, building_id = :b, building = :building, unit = :unit,
+				       asset_id = :asset, location = :location, version = version + 1
+				 where community_id = :c and id = :id and version = :v and status = 'ACTIVE'
+				""").param("name", edit.name().trim()).param("b", edit.buildingId()).param("building", building)
+			.param("unit", blankToNull(edit.unit())).param("asset", edit.assetId())
+			.param("location", blankToNull(edit.location())).param("c", communityId).param("id", deviceId)
+			.param("v", version).update();
+		if (changed == 0) {
+			throw DomainException.conflict("iot.device.stale");
+		}
+		this.directory.forget(deviceId);
+		return details(communityId, deviceId);
+	}
+
+	/**
+	 * Retires the device (退役): it can no longer log in to the broker nor take commands, and it leaves the lists;
+	 * its alarms and events stay. Final: a retired device is registered again under a new id.
+	 */
+	@Transactional
+	public void retire(UUID communityId, String deviceId, int version) {
+		details(communityId, deviceId).requireChangeable(version);
+		int changed = this.jdbc.sql("""
+				update iot.device set status = 'RETIRED', retired_at = :at, online = false, version = version + 1
+				 where community_id = :c and id = :id and version = :v and status = 'ACTIVE'
+				""").param("at", Timestamp.from(this.clock.instant())).param("c", communityId).param("id", deviceId)
+			.param("v", version).update();
+		if (changed == 0) {
+			throw DomainException.conflict("iot.device.stale");
+		}
+		this.directory.forget(deviceId);
+	}
+
+	/**
+	 * A new broker password for the device, returned once; the old one is refused from the next login on (the
+	 * cached identity is dropped with the hash).
+	 */
+	@Transactional
+	public String resetSecret(UUID communityId, String deviceId) {
+		DeviceRecord device = details(communityId, deviceId);
+		device.requireActive();
+		String password = newPassword();
+		this.jdbc.sql("""
+				update iot.device set secret_hash = :hash, secret_reset_at = :at, version = version + 1
+				 where community_id = :c and id = :id and status = 'ACTIVE'
+				""").param("hash", HASHER.encode(password)).param("at", Timestamp.from(this.clock.instant()))
+			.param("c", communityId).param("id", deviceId).update();
+		this.directory.forget(deviceId);
+		return password;
 	}
 
 	/** Whether the password is the device's own (the broker's authentication). */

@@ -2,16 +2,11 @@ package org.linli.iot.web;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import org.linli.identity.CurrentUser;
 import org.linli.iot.SecurityStaff;
 import org.linli.iot.domain.AlarmService;
-import org.linli.iot.domain.DeviceDirectory;
-import org.linli.registry.CommunitySummary;
-import org.linli.registry.RegistryApi;
-import org.linli.shared.web.DomainException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The guard room: the live alarm board (htmx polling, no reload), figures and the device list. */
+/** The guard room: the live alarm board (htmx polling, no reload) and figures. */
 @Controller
 class SecurityConsoleController {
 
@@ -28,30 +23,19 @@ class SecurityConsoleController {
 
 	private final AlarmService alarms;
 
-	private final DeviceDirectory devices;
-
-	private final RegistryApi registry;
+	private final ConsoleCommunity communities;
 
 	private final Clock clock;
 
-	SecurityConsoleController(SecurityStaff staff, AlarmService alarms, DeviceDirectory devices, RegistryApi registry,
-			Clock clock) {
+	SecurityConsoleController(SecurityStaff staff, AlarmService alarms, ConsoleCommunity communities, Clock clock) {
 		this.staff = staff;
 		this.alarms = alarms;
-		this.devices = devices;
-		this.registry = registry;
+		this.communities = communities;
 		this.clock = clock;
 	}
 
-	/** The first community the account serves, or the one chosen. */
 	private UUID community(CurrentUser user, UUID chosen) {
-		if (chosen != null) {
-			return chosen;
-		}
-		List<CommunitySummary> mine = user.servesAllCommunities() ? this.registry.allSummaries()
-				: this.registry.summaries(user.communityIds());
-		return mine.stream().findFirst().map(CommunitySummary::id)
-			.orElseThrow(() -> DomainException.notFound("iot.community.notFound"));
+		return this.communities.of(user, chosen);
 	}
 
 	@GetMapping("/console/security/alarms")
@@ -89,16 +73,6 @@ class SecurityConsoleController {
 		}
 		this.alarms.clear(cid, id, user.getUsername());
 		return "redirect:/console/security/alarms?cid=" + cid;
-	}
-
-	@GetMapping("/console/security/devices")
-	String devices(@RequestParam(required = false) UUID cid, org.springframework.security.core.Authentication auth,
-			Model model) {
-		UUID community = community((CurrentUser) auth.getPrincipal(), cid);
-		this.staff.require(community);
-		model.addAttribute("cid", community);
-		model.addAttribute("devices", this.devices.list(community, null, 500, 0));
-		return "security/devices";
 	}
 
 	private void fill(UUID community, Model model) {

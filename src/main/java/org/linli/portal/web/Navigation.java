@@ -58,6 +58,7 @@ final class Navigation {
 			new NavigationItem("iot.nav.alarms", "/console/security/alarms", "bell", SECURITY),
 			new NavigationItem("iot.nav.devices", "/console/security/devices", "cpu", SECURITY),
 			new NavigationItem("access.nav.passes", "/console/security/passes", "qr", SECURITY),
+			new NavigationItem("access.nav.staff", "/console/security/credentials", "key", SECURITY),
 			new NavigationItem("iot.nav.simulator", "/console/security/simulator", "cpu",
 					EnumSet.of(Role.PROPERTY_MANAGER, Role.PLATFORM_ADMIN)),
 			new NavigationItem("nav.myAccount", "/account/password", "key", Role.STAFF));

@@ -2,12 +2,11 @@ package org.linli.workorder.domain;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.linli.shared.web.DomainException;
+import org.linli.shared.photo.PhotoCheck;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,39 +42,16 @@ public class Photos {
 		this.jdbc = jdbc;
 	}
 
-	/** The image type the bytes are, or null when they are none of the accepted ones. */
+	/** The image type the bytes are, or null when they are none of the accepted ones (shared with other modules). */
 	public static String sniff(byte[] data) {
-		if (data == null || data.length < 12) {
-			return null;
-		}
-		if ((data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8 && (data[2] & 0xFF) == 0xFF) {
-			return "image/jpeg";
-		}
-		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
-		if (Arrays.equals(Arrays.copyOf(data, 8), png)) {
-			return "image/png";
-		}
-		if (data[0] == 'R' && data[1] == 'I' && data[2] == 'F' && data[3] == 'F' && data[8] == 'W' && data[9] == 'E'
-				&& data[10] == 'B' && data[11] == 'P') {
-			return "image/webp";
-		}
-		return null;
+		return PhotoCheck.sniff(data);
 	}
 
 	/** Checks the uploads (empty file inputs are ignored) and the number the order may still take. */
 	public static List<Upload> check(List<Upload> uploads, int alreadyStored) {
 		List<Upload> photos = uploads == null ? List.of() : uploads.stream().filter(u -> !u.isEmpty()).toList();
-		if (alreadyStored + photos.size() > MAX_PHOTOS) {
-			throw DomainException.invalid("photos", "workorder.photos.tooMany", MAX_PHOTOS);
-		}
-		for (Upload photo : photos) {
-			if (photo.data().length > MAX_BYTES) {
-				throw DomainException.invalid("photos", "workorder.photos.tooLarge", MAX_BYTES / (1024 * 1024));
-			}
-			if (sniff(photo.data()) == null) {
-				throw DomainException.invalid("photos", "workorder.photos.type");
-			}
-		}
+		PhotoCheck.check(photos.stream().map(Upload::data).toList(), alreadyStored, MAX_PHOTOS, MAX_BYTES,
+				"workorder.photos");
 		return photos;
 	}
 
