@@ -67,7 +67,8 @@ class RegistryPagesIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("一户一档")))
 			.andExpect(content().string(containsString(this.residentName)))
-			.andExpect(content().string(containsString("业主")));
+			.andExpect(content().string(containsString("业主")))
+			.andExpect(content().string(containsString("/console/security/rooms/" + this.residentRoom + "/credentials")));
 	}
 
 	@Test
@@ -79,7 +80,8 @@ class RegistryPagesIntegrationTests {
 			.session(committee.session()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(masked)))
-			.andExpect(content().string(not(containsString(">" + this.residentName + "<"))));
+			.andExpect(content().string(not(containsString(">" + this.residentName + "<"))))
+			.andExpect(content().string(not(containsString("room-credentials"))));
 	}
 
 	@Test

@@ -128,6 +128,8 @@ class RegistryPagesController {
 		model.addAttribute("community", this.communities.summary(cid));
 		model.addAttribute("room",
 				this.queries.room(cid, rid).orElseThrow(() -> DomainException.notFound("room.unknown")));
+		// property staff also keep the household's door credentials (access module's page)
+		model.addAttribute("mayManageAccess", this.access.mayWrite(cid));
 		List<org.linli.registry.domain.PersonRecord> residents = this.queries.residents(cid, rid)
 			.stream()
 			.flatMap(id -> this.persons.find(cid, id).stream())
