@@ -12,6 +12,7 @@ import org.linli.governance.VoteResult;
 import org.linli.governance.domain.Attachments;
 import org.linli.governance.domain.Ballot;
 import org.linli.governance.domain.BallotService;
+import org.linli.governance.domain.Designations;
 import org.linli.governance.domain.GovernanceAccess;
 import org.linli.governance.domain.GovernanceAccess.Duty;
 import org.linli.governance.domain.RollEntry;
@@ -56,6 +57,10 @@ class VotesController {
 			String castBy, String confirmedBy, String proxyName, boolean attachment, OffsetDateTime createdAt) {
 	}
 
+	record DesignationLine(String id, String voterId, String fromPersonId, String toPersonId, String toName,
+			String reason, String changedBy, OffsetDateTime changedAt) {
+	}
+
 	private final VoteService votes;
 
 	private final BallotService ballots;
@@ -64,7 +69,11 @@ class VotesController {
 
 	private final GovernanceAccess access;
 
-	VotesController(VoteService votes, BallotService ballots, RollQueries roll, GovernanceAccess access) {
+	private final Designations designations;
+
+	VotesController(VoteService votes, BallotService ballots, RollQueries roll, GovernanceAccess access,
+			Designations designations) {
+		this.designations = designations;
 		this.votes = votes;
 		this.ballots = ballots;
 		this.roll = roll;
@@ -131,6 +140,29 @@ class VotesController {
 			throw DomainException.conflict("governance.vote.notOpen");
 		}
 		return this.roll.all(vote).stream().map(e -> line(e, full)).toList();
+	}
+
+	/**
+	 * Changes the designated voter of a co-owned entry to another of its co-owners, on the co-owners' written
+	 * designation (multipart part {@code designation}) with a reason; committee and property staff, while the vote is
+	 * open and before the entry has a counted or pending ballot (409 otherwise).
+	 */
+	@PostMapping("/api/v1/votes/{vid}/roll/{voterId}/designee")
+	DesignationLine designate(@PathVariable UUID vid, @PathVariable UUID voterId,
+			@RequestParam(required = false) String personId, @RequestParam(required = false) String reason,
+			@RequestPart(name = "designation", required = false) MultipartFile file) throws IOException {
+		Vote vote = this.votes.get(vid);
+		CurrentUser user = this.access.require(vote.communityId(), Duty.ENTER_BALLOTS);
+		return line(this.designations.change(vid, voterId, personId, reason, file == null ? null : upload(file),
+				user.getUsername()));
+	}
+
+	/** The changes of an entry's designated voter, earliest first (committee and staff). */
+	@GetMapping("/api/v1/votes/{vid}/roll/{voterId}/designations")
+	List<DesignationLine> designations(@PathVariable UUID vid, @PathVariable UUID voterId) {
+		Vote vote = this.votes.get(vid);
+		this.access.require(vote.communityId(), Duty.READ);
+		return this.designations.history(vote, voterId).stream().map(VotesController::line).toList();
 	}
 
 	@PostMapping("/api/v1/votes/{vid}/ballots")
@@ -254,6 +286,12 @@ class VotesController {
 		return new RollLine(e.voterId().toString(), e.roomIds().stream().map(UUID::toString).toList(),
 				full ? e.personIds().stream().map(UUID::toString).toList() : List.of(), area(e.area()), e.roomsLabel(),
 				full ? e.ownerNames() : org.linli.governance.domain.MaskedNames.of(e.ownerNames()), e.kind().name());
+	}
+
+	private static DesignationLine line(Designations.Designation d) {
+		return new DesignationLine(d.id().toString(), d.voterId().toString(),
+				d.fromPersonId() == null ? null : d.fromPersonId().toString(), d.toPersonId().toString(), d.toName(),
+				d.reason(), d.changedBy(), d.changedAt());
 	}
 
 	private static BallotLine line(Ballot b) {

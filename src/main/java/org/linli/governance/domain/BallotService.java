@@ -230,6 +230,18 @@ public class BallotService {
 	private UUID insert(Vote vote, RollEntry entry, Choice choice, Ballot.Channel channel, String status, String by,
 			UUID personId, String proxyName, UUID attachment) {
 		UUID voterId = entry.voterId();
+		// the entry's row, shared: a change of its designated voter waits for this ballot, or this for the change
+		UUID designated = this.jdbc.sql("select designated_person_id from governance.voter "
+				+ "where community_id = :c and vote_id = :v and id = :id for share")
+			.param("c", vote.communityId())
+			.param("v", vote.id())
+			.param("id", voterId)
+			.query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
+			.single()
+			.orElse(null);
+		if (channel == Ballot.Channel.ONLINE && !personId.equals(designated)) {
+			throw new DomainException(HttpStatus.FORBIDDEN, null, "governance.ballot.notDesignated");
+		}
 		if (ofVoter(vote, voterId).isPresent()) {
 			throw DomainException.conflict("governance.ballot.duplicate");
 		}

@@ -20,6 +20,8 @@ public class RollQueries {
 			id, position, kind, room_ids, rooms_label, person_ids, owner_names, designated_person_id, area, area_sources
 			""";
 
+	private static final String JOINED_COLUMNS = COLUMNS.strip().replaceAll("(\\w+)", "v.$1");
+
 	private final JdbcClient jdbc;
 
 	RollQueries(JdbcClient jdbc) {
@@ -53,21 +55,26 @@ public class RollQueries {
 		return spec.query(RollQueries::entry).list();
 	}
 
-	/** The entry a person is an owner in: the designated voter first (indexed), then any co-owner. */
+	/**
+	 * The entry a person is an owner in (designated or not): through the person index filled after the opening, or,
+	 * until it is filled, a scan of the vote's roll.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<RollEntry> ofPerson(Vote vote, UUID personId) {
 		if (personId == null) {
 			return Optional.empty();
 		}
-		Optional<RollEntry> designated = this.jdbc.sql("select " + COLUMNS + " from governance.voter "
-				+ "where community_id = :c and vote_id = :v and designated_person_id = :p")
+		Optional<RollEntry> indexed = this.jdbc.sql("select " + JOINED_COLUMNS + " from governance.voter_person p "
+				+ "join governance.voter v on v.community_id = p.community_id and v.vote_id = p.vote_id "
+				+ "and v.id = p.voter_id "
+				+ "where p.community_id = :c and p.vote_id = :v and p.person_id = :p")
 			.param("c", vote.communityId())
 			.param("v", vote.id())
 			.param("p", personId)
 			.query(RollQueries::entry)
 			.optional();
-		if (designated.isPresent()) {
-			return designated;
+		if (indexed.isPresent() || personsIndexed(vote)) {
+			return indexed;
 		}
 		return this.jdbc.sql("select " + COLUMNS + " from governance.voter "
 				+ "where community_id = :c and vote_id = :v and :p = any(person_ids)")
@@ -78,10 +85,29 @@ public class RollQueries {
 			.optional();
 	}
 
+	private boolean personsIndexed(Vote vote) {
+		return this.jdbc.sql("select persons_indexed from governance.vote where id = :v")
+			.param("v", vote.id())
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<RollEntry> entry(Vote vote, UUID voterId) {
 		return this.jdbc.sql("select " + COLUMNS + " from governance.voter "
 				+ "where community_id = :c and vote_id = :v and id = :id")
+			.param("c", vote.communityId())
+			.param("v", vote.id())
+			.param("id", voterId)
+			.query(RollQueries::entry)
+			.optional();
+	}
+
+	/** The entry, its row locked until the transaction ends (designation changes; ballots lock it for share). */
+	Optional<RollEntry> lockEntry(Vote vote, UUID voterId) {
+		return this.jdbc.sql("select " + COLUMNS + " from governance.voter "
+				+ "where community_id = :c and vote_id = :v and id = :id for update")
 			.param("c", vote.communityId())
 			.param("v", vote.id())
 			.param("id", voterId)

@@ -1,7 +1,6 @@
 package org.linli.governance.domain;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -26,6 +25,7 @@ import org.linli.registry.RegistryApi;
 import org.linli.shared.web.DomainException;
 import org.linli.shared.web.Violations;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -153,7 +153,7 @@ public class VoteService {
 	}
 
 	/**
-	 * Opens the vote: freezes the roll from the registry as it stands today (one set-based read, one batched insert)
+	 * Opens the vote: freezes the roll from the registry as it stands today (one registry read, one binary COPY)
 	 * and records the in-app notice as served to every entry.
 	 */
 	@Transactional
@@ -168,7 +168,7 @@ public class VoteService {
 		OffsetDateTime now = now();
 		LocalDate day = now.toLocalDate();
 		List<RollEntry> roll = RollBuilder.build(this.registry.exclusiveParts(vote.communityId(), day),
-				UUID::randomUUID);
+				inPositionOrder());
 		if (roll.isEmpty()) {
 			throw DomainException.conflict("governance.vote.rollEmpty");
 		}
@@ -204,64 +204,91 @@ public class VoteService {
 	}
 
 	/**
-	 * Writes the roll with PostgreSQL's COPY (text format): one stream instead of 100,000 inserts, about ten times
-	 * faster than batched multi-row inserts for rows carrying two uuid arrays.
+	 * Entry ids that ascend with the position (a random prefix per vote, the position in the last 32 bits), so the
+	 * roll's primary key grows at its right edge while the roll is written instead of taking 100,000 random inserts.
+	 * RollBuilder asks for them in position order.
+	 */
+	static java.util.function.Supplier<UUID> inPositionOrder() {
+		UUID base = UUID.randomUUID();
+		long prefix = base.getLeastSignificantBits() & 0xFFFF_FFFF_0000_0000L;
+		int[] next = { 0 };
+		return () -> new UUID(base.getMostSignificantBits(), prefix | (++next[0] & 0xFFFF_FFFFL));
+	}
+
+	/**
+	 * Writes the roll with PostgreSQL's binary COPY, streamed: one statement instead of 100,000 inserts, and no text
+	 * parsing of uuids, arrays and numbers on the server (about half of a text COPY's work there).
 	 */
 	private void insertRoll(Vote vote, List<RollEntry> roll, OffsetDateTime now) {
-		String notified = now.toString();
-		StringBuilder rows = new StringBuilder(roll.size() * 160);
-		for (RollEntry entry : roll) {
-			rows.append(entry.voterId()).append('\t').append(vote.communityId()).append('\t').append(vote.id())
-				.append('\t').append(entry.position()).append('\t').append(entry.kind().name()).append('\t')
-				.append(entry.area().toPlainString()).append('\t');
-			text(rows, entry.areaSources()).append('\t');
-			array(rows, entry.roomIds()).append('\t');
-			text(rows, entry.roomsLabel()).append('\t');
-			array(rows, entry.personIds()).append('\t');
-			text(rows, entry.ownerNames()).append('\t')
-				.append(entry.designated() == null ? "\\N" : entry.designated().toString()).append('\t')
-				.append(notified).append('\n');
-		}
+		java.time.Instant notified = now.toInstant();
 		this.template.execute((Connection connection) -> {
+			CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+					copy governance.voter (id, community_id, vote_id, position, kind, area, area_sources, room_ids,
+					    rooms_label, person_ids, owner_names, designated_person_id, notified_at) from stdin (format binary)
+					""");
 			try {
-				connection.unwrap(PGConnection.class)
-					.getCopyAPI()
-					.copyIn("""
-							copy governance.voter (id, community_id, vote_id, position, kind, area, area_sources, room_ids,
-							    rooms_label, person_ids, owner_names, designated_person_id, notified_at) from stdin
-							""", new StringReader(rows.toString()));
+				BinaryCopy rows = new BinaryCopy(new java.io.BufferedOutputStream(new CopyOutput(copy), 1 << 16));
+				for (RollEntry entry : roll) {
+					rows.row(13)
+						.uuid(entry.voterId())
+						.uuid(vote.communityId())
+						.uuid(vote.id())
+						.integer(entry.position())
+						.text(entry.kind().name())
+						.numeric(entry.area())
+						.text(entry.areaSources())
+						.uuids(entry.roomIds())
+						.text(entry.roomsLabel())
+						.uuids(entry.personIds())
+						.text(entry.ownerNames())
+						.uuid(entry.designated())
+						.timestamp(notified);
+				}
+				rows.finish();
+				copy.endCopy();
 			}
 			catch (IOException ex) {
+				cancel(copy);
 				throw new UncheckedIOException(ex);
+			}
+			catch (SQLException | RuntimeException ex) {
+				cancel(copy);
+				throw ex;
 			}
 			return null;
 		});
 	}
 
-	/** Text-format COPY escaping: backslash, tab, newline and carriage return. */
-	private static StringBuilder text(StringBuilder out, String value) {
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> out.append("\\\\");
-				case '\t' -> out.append("\\t");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				default -> out.append(c);
-			}
+	private static void cancel(CopyIn copy) throws SQLException {
+		if (copy.isActive()) {
+			copy.cancelCopy();
 		}
-		return out;
 	}
 
-	private static StringBuilder array(StringBuilder out, List<UUID> ids) {
-		out.append('{');
-		for (int i = 0; i < ids.size(); i++) {
-			if (i > 0) {
-				out.append(',');
-			}
-			out.append(ids.get(i));
+	/** An output stream into a running COPY. */
+	private static final class CopyOutput extends java.io.OutputStream {
+
+		private final CopyIn copy;
+
+		CopyOutput(CopyIn copy) {
+			this.copy = copy;
 		}
-		return out.append('}');
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			try {
+				this.copy.writeToCopy(bytes, offset, length);
+			}
+			catch (SQLException ex) {
+				throw new IOException(ex);
+			}
+		}
+
 	}
 
 	@Transactional(readOnly = true)
@@ -337,6 +364,15 @@ public class VoteService {
 	/** Reads the vote and locks its row, so opening, closing and ballots never interleave. */
 	Vote lock(UUID voteId) {
 		return this.jdbc.sql("select " + COLUMNS + " from governance.vote where id = :id for update")
+			.param("id", voteId)
+			.query(this::vote)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("governance.vote.notFound"));
+	}
+
+	/** Reads the vote with a shared lock: changes of its roll and ballots wait for a running open or close. */
+	Vote lockShared(UUID voteId) {
+		return this.jdbc.sql("select " + COLUMNS + " from governance.vote where id = :id for share")
 			.param("id", voteId)
 			.query(this::vote)
 			.optional()

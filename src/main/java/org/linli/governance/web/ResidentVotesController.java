@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.linli.governance.Matter;
 import org.linli.governance.domain.BallotService;
+import org.linli.governance.domain.Designations;
 import org.linli.governance.domain.GovernanceAccess;
 import org.linli.governance.domain.GovernanceAccess.Duty;
 import org.linli.governance.domain.MaskedNames;
@@ -53,8 +54,11 @@ class ResidentVotesController {
 
 	private final GovernanceForms forms;
 
+	private final Designations designations;
+
 	ResidentVotesController(VoteService votes, BallotService ballots, RollQueries roll, ProposalService proposals,
-			GovernanceAccess access, GovernanceForms forms) {
+			GovernanceAccess access, GovernanceForms forms, Designations designations) {
+		this.designations = designations;
 		this.votes = votes;
 		this.ballots = ballots;
 		this.roll = roll;
@@ -85,6 +89,13 @@ class ResidentVotesController {
 		model.addAttribute("entry", mine.orElse(null));
 		model.addAttribute("designated", mine.map(e -> user.personId().equals(e.designated())).orElse(false));
 		model.addAttribute("ballot", mine.flatMap(e -> this.ballots.ofVoter(vote, e.voterId())).orElse(null));
+		// the entry's own co-owners see who votes for it, and whether the co-owners designated someone else in writing
+		model.addAttribute("designee", mine.filter(e -> e.designated() != null)
+			.flatMap(e -> this.designations.coOwners(vote, e).stream().filter(Designations.CoOwner::designated).findFirst())
+			.map(Designations.CoOwner::name)
+			.orElse(null));
+		model.addAttribute("designation",
+				mine.flatMap(e -> this.designations.latest(vote, e.voterId())).orElse(null));
 		model.addAttribute("progress", this.votes.progress(vote));
 		return "governance/app-vote";
 	}

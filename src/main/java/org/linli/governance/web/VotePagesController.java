@@ -11,6 +11,7 @@ import org.linli.governance.Matter;
 import org.linli.governance.domain.Attachments;
 import org.linli.governance.domain.Ballot;
 import org.linli.governance.domain.BallotService;
+import org.linli.governance.domain.Designations;
 import org.linli.governance.domain.GovernanceAccess;
 import org.linli.governance.domain.GovernanceSettings;
 import org.linli.governance.domain.GovernanceAccess.Duty;
@@ -69,9 +70,12 @@ class VotePagesController {
 
 	private final GovernanceSettings settings;
 
+	private final Designations designations;
+
 	VotePagesController(VoteService votes, BallotService ballots, RollQueries roll, NoticeService notices,
 			ProposalService proposals, RuleDocuments rules, Attachments attachments, GovernanceAccess access,
-			GovernanceForms forms, java.time.Clock clock, GovernanceSettings settings) {
+			GovernanceForms forms, java.time.Clock clock, GovernanceSettings settings, Designations designations) {
+		this.designations = designations;
 		this.settings = settings;
 		this.votes = votes;
 		this.ballots = ballots;
@@ -227,13 +231,61 @@ class VotePagesController {
 		long total = vote.status() == Vote.Status.DRAFT ? 0 : this.roll.count(vote, q);
 		model.addAttribute("community", this.forms.community(cid));
 		model.addAttribute("vote", vote);
-		model.addAttribute("entries", vote.status() == Vote.Status.DRAFT ? List.<RollEntry>of()
-				: this.roll.page(vote, q, safePage, ROLL_PAGE));
+		List<RollEntry> entries = vote.status() == Vote.Status.DRAFT ? List.<RollEntry>of()
+				: this.roll.page(vote, q, safePage, ROLL_PAGE);
+		model.addAttribute("entries", entries);
+		model.addAttribute("designations",
+				this.designations.latest(vote, entries.stream().map(RollEntry::voterId).toList()));
 		model.addAttribute("q", q);
 		model.addAttribute("page", safePage);
 		model.addAttribute("pages", Math.max(1, (total + ROLL_PAGE - 1) / ROLL_PAGE));
 		model.addAttribute("total", total);
 		return "governance/roll";
+	}
+
+	/** One roll entry: its co-owners, who votes for it, the changes of that designation, and the form to change it. */
+	@GetMapping("/votes/{vid}/roll/{voterId}")
+	String rollEntry(@PathVariable UUID cid, @PathVariable UUID vid, @PathVariable UUID voterId, Model model) {
+		this.access.require(cid, Duty.READ);
+		Vote vote = vote(cid, vid);
+		RollEntry entry = (vote.status() == Vote.Status.DRAFT ? java.util.Optional.<RollEntry>empty()
+				: this.roll.entry(vote, voterId))
+			.orElseThrow(() -> DomainException.notFound("governance.ballot.voter.unknown"));
+		boolean hasBallot = this.ballots.ofVoter(vote, voterId).isPresent();
+		model.addAttribute("community", this.forms.community(cid));
+		model.addAttribute("vote", vote);
+		model.addAttribute("entry", entry);
+		model.addAttribute("coOwners", this.designations.coOwners(vote, entry));
+		model.addAttribute("history", this.designations.history(vote, voterId));
+		model.addAttribute("hasBallot", hasBallot);
+		model.addAttribute("mayChange", vote.isOpen() && !hasBallot && entry.personIds().size() > 1
+				&& this.access.may(cid, Duty.ENTER_BALLOTS));
+		return "governance/roll-entry";
+	}
+
+	@PostMapping("/votes/{vid}/roll/{voterId}/designee")
+	String designate(@PathVariable UUID cid, @PathVariable UUID vid, @PathVariable UUID voterId,
+			@RequestParam(required = false) String personId, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) MultipartFile designation, RedirectAttributes flash) throws IOException {
+		CurrentUser user = this.access.require(cid, Duty.ENTER_BALLOTS);
+		vote(cid, vid);
+		Attachments.Upload upload = upload(designation);
+		return this.forms.run(votePath(cid, vid) + "/roll/" + voterId, flash, "governance.designee.changed",
+				() -> this.designations.change(vid, voterId, personId, reason, upload, user.getUsername()));
+	}
+
+	@GetMapping("/votes/{vid}/roll/{voterId}/designations/{did}/attachment")
+	ResponseEntity<byte[]> designationAttachment(@PathVariable UUID cid, @PathVariable UUID vid,
+			@PathVariable UUID voterId, @PathVariable UUID did) {
+		this.access.require(cid, Duty.READ);
+		Vote vote = vote(cid, vid);
+		var stored = this.designations.history(vote, voterId)
+			.stream()
+			.filter(d -> d.id().equals(did))
+			.findFirst()
+			.flatMap(d -> this.attachments.find(cid, d.attachmentId()))
+			.orElseThrow(() -> DomainException.notFound("governance.attachment.missing"));
+		return inline(stored);
 	}
 
 	/** The printable notice: matter, thresholds, deadline and a QR code that opens the ballot in the resident app. */
@@ -274,6 +326,10 @@ class VotePagesController {
 		if (stored == null) {
 			throw DomainException.notFound("governance.attachment.missing");
 		}
+		return inline(stored);
+	}
+
+	private static ResponseEntity<byte[]> inline(Attachments.Stored stored) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(stored.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
