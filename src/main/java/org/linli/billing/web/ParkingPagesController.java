@@ -107,6 +107,7 @@ class ParkingPagesController {
 		if (text.isEmpty()) {
 			throw DomainException.invalid("room", "billing.parking.room.invalid");
 		}
+		this.rooms.refresh(cid);
 		return this.rooms.search(cid, text, 5).stream()
 			.filter(r -> r.label().equals(text))
 			.map(BillableRooms.Room::roomId)
