@@ -163,6 +163,29 @@ class RunManyAndParkingIntegrationTests {
 				Api.token(this.mvc, f.resident101()))).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void aRegistryChangeAfterARunReachesTheNextRunThroughTheChangeCounter() throws Exception {
+		BillingFixture f = compound();
+		UUID cid = f.communityId();
+		this.billing.runBills(cid, "2025-03", "test");
+		long before = this.registry.billableVersions(List.of(cid)).get(cid);
+		// billing's own work does not move the registry's counter
+		this.billing.runBills(cid, "2025-03", "test");
+		assertThat(this.registry.billableVersions(List.of(cid)).get(cid)).isEqualTo(before);
+		// the household of room 102 moves out on 10 April: April is billed for 10 days
+		UUID person = this.registry.occupants(cid, f.room102()).getFirst().personId();
+		this.mvc.perform(bearer(post("/api/v1/communities/{cid}/persons/{id}/move-out", cid, person),
+				Api.token(this.mvc, f.staff())).contentType(MediaType.APPLICATION_JSON)
+			.content(Api.json(Map.of("until", "2025-04-10"))))
+			.andExpect(status().isOk());
+		assertThat(this.registry.billableVersions(List.of(cid)).get(cid)).isGreaterThan(before);
+		this.billing.runBills(cid, "2025-04", "test");
+		// 1.50 yuan x 68.80 m2 = 103.20 a month; 10 of 30 days
+		assertThat(this.jdbc.sql("select amount_fen from billing.bill where community_id = :c and room_id = :r "
+				+ "and period = '2025-04'").param("c", cid).param("r", f.room102()).query(Long.class).single())
+			.isEqualTo(3440);
+	}
+
 	private BillingFixture compound() {
 		BillingFixture f = BillingFixture.create(this.registry, this.identity);
 		this.billing.createFeeItem(f.communityId(), new BillingApi.NewFeeItem("PROP", "物业费", "AREA_RATE", "MONTH",
