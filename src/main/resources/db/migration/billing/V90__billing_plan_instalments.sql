@@ -40,3 +40,7 @@ select p.community_id, p.id, b.id
   from billing.payment_plan p
   join billing.bill b on b.community_id = p.community_id and b.room_id = p.room_id
  where p.status = 'ACTIVE' and b.paid_fen + b.credited_fen < b.amount_fen and b.due_date < p.created_at::date;
+-- the household a plan was agreed with (what the resident sees): the room's household as billing knows it
+update billing.payment_plan p set household_id = r.household_id
+  from billing.billable_room r
+ where r.community_id = p.community_id and r.room_id = p.room_id and p.household_id is null;
