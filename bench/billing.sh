@@ -3,6 +3,7 @@
 # PostgreSQL. Gives every district compound a property fee (per m2, 1.50 yuan), then runs one month for all of them
 # in one request (POST /api/v1/bill-runs), then runs the same month again (must create nothing), and prints bills/s.
 # The run includes refreshing billing's projection of rooms from the registry (billing.billable_room).
+# The machine's load average is printed before each run (the figures mean little without it on a shared machine).
 # Usage: bench/billing.sh   (JAVA_HOME must point at a JDK 21+; needs curl and python3)
 #        BENCH_WORK=/some/dir keeps the dataset between runs (creating it takes minutes); PERIOD=2026-10 by default.
 set -euo pipefail
@@ -52,7 +53,9 @@ print(f"{sys.argv[3]}: {len(runs)} compounds, {created} bills created, {bills} b
       f"{total / 100:.2f} yuan, {seconds:.2f} s" + (f", {rate:,.0f} bills/s" if created else ""))
 PY
 }
+load() { uptime | sed -E 's/.*(load average)/  \1/'; }
 echo "== POST /api/v1/bill-runs {period: $period, 100 compounds}"
-t=$(run first); report first "$t"
-t=$(run again); report again "$t"
-t=$(run third); report third "$t"
+load; t=$(run first); report first "$t"
+load; t=$(run again); report again "$t"
+load; t=$(run third); report third "$t"
+load

@@ -196,6 +196,14 @@ public class RegistryApi {
 	}
 
 	/**
+	 * A counter per compound that moves whenever anything {@link #billableRooms} answers may have changed, so a
+	 * caller keeping a copy re-reads only compounds whose counter moved. Read-only.
+	 */
+	public Map<UUID, Long> billableVersions(Collection<UUID> communityIds) {
+		return this.billableRooms.versions(communityIds);
+	}
+
+	/**
 	 * Every room of the community as an exclusive part with its owners on the given day, in building order (the
 	 * owners' voter roll, DOMAIN.md §3). One statement whatever the size of the compound.
 	 */

@@ -8,7 +8,9 @@ import java.util.UUID;
 import org.linli.billing.domain.Arrears;
 import org.linli.billing.domain.BillingAccess;
 import org.linli.billing.domain.BillingAudit;
+import org.linli.billing.domain.PaymentPlans;
 import org.linli.identity.CurrentUser;
+import org.linli.shared.web.DomainException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,14 +33,20 @@ class ArrearsController {
 	record PlanRequest(Integer instalments, LocalDate firstDue) {
 	}
 
+	record CancelRequest(String reason, Integer version) {
+	}
+
 	private final Arrears arrears;
 
 	private final BillingAccess access;
 
 	private final BillingAudit audit;
 
-	ArrearsController(Arrears arrears, BillingAccess access, BillingAudit audit) {
+	private final PaymentPlans plans;
+
+	ArrearsController(Arrears arrears, BillingAccess access, BillingAudit audit, PaymentPlans plans) {
 		this.arrears = arrears;
+		this.plans = plans;
 		this.access = access;
 		this.audit = audit;
 	}
@@ -62,10 +71,35 @@ class ArrearsController {
 
 	@PostMapping("/rooms/{rid}/payment-plans")
 	@ResponseStatus(HttpStatus.CREATED)
-	Arrears.Plan plan(@PathVariable UUID cid, @PathVariable UUID rid, @RequestBody PlanRequest request) {
+	PaymentPlans.Plan plan(@PathVariable UUID cid, @PathVariable UUID rid, @RequestBody PlanRequest request) {
 		CurrentUser user = this.access.requireKeeper(cid);
-		UUID id = this.arrears.plan(cid, rid, request.instalments(), request.firstDue(), user.getUsername());
-		return this.arrears.plans(cid, rid).stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+		UUID id = this.plans.agree(cid, rid, request.instalments(), request.firstDue(), user.getUsername());
+		PaymentPlans.Plan plan = this.plans.find(cid, id).orElseThrow();
+		this.audit.record(user, "PAYMENT_PLAN", "paymentPlan/" + id,
+				"room=" + rid + " totalFen=" + plan.totalFen() + " instalments=" + plan.instalments());
+		return plan;
+	}
+
+	/** A compound's payment plans (status ACTIVE, COMPLETED or CANCELLED; all when absent). */
+	@GetMapping("/payment-plans")
+	List<PaymentPlans.Plan> plans(@PathVariable UUID cid, @RequestParam(required = false) String status) {
+		this.access.requireKeeper(cid);
+		return this.plans.list(cid, status, 500);
+	}
+
+	@GetMapping("/payment-plans/{pid}")
+	PaymentPlans.Plan plan(@PathVariable UUID cid, @PathVariable UUID pid) {
+		this.access.requireKeeper(cid);
+		return this.plans.find(cid, pid).orElseThrow(() -> DomainException.notFound("billing.plan.notFound"));
+	}
+
+	/** Cancels an active plan with a reason (audited); {@code version} guards against a concurrent change. */
+	@PostMapping("/payment-plans/{pid}/cancel")
+	PaymentPlans.Plan cancel(@PathVariable UUID cid, @PathVariable UUID pid, @RequestBody CancelRequest request) {
+		CurrentUser user = this.access.requireKeeper(cid);
+		this.plans.cancel(cid, pid, request.reason(), request.version(), user.getUsername());
+		this.audit.record(user, "PAYMENT_PLAN_CANCELLED", "paymentPlan/" + pid, request.reason());
+		return this.plans.find(cid, pid).orElseThrow();
 	}
 
 }

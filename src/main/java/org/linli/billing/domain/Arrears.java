@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.linli.billing.ArrearsReminderIssued;
 import org.linli.shared.web.DomainException;
-import org.linli.shared.web.Violations;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,18 +32,11 @@ public class Arrears {
 	}
 
 	public record RoomArrears(UUID roomId, String room, UUID householdId, long outstandingFen, LocalDate oldestDue,
-			long daysOverdue, String bucket, OffsetDateTime lastReminder, boolean onPlan) {
+			long daysOverdue, String bucket, OffsetDateTime lastReminder, boolean onPlan, long planOverdueFen) {
 	}
 
 	public record Reminder(UUID id, UUID roomId, String room, long outstandingFen, LocalDate oldestDue,
 			String issuedBy, OffsetDateTime issuedAt) {
-	}
-
-	public record Plan(UUID id, UUID roomId, long totalFen, int instalments, LocalDate firstDue, String status,
-			List<Instalment> schedule) {
-	}
-
-	public record Instalment(int number, LocalDate due, long amountFen) {
 	}
 
 	private final JdbcClient jdbc;
@@ -53,10 +45,13 @@ public class Arrears {
 
 	private final ApplicationEventPublisher events;
 
-	Arrears(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+	private final PaymentPlans plans;
+
+	Arrears(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, PaymentPlans plans) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
+		this.plans = plans;
 	}
 
 	public static String bucket(long daysOverdue) {
@@ -82,8 +77,12 @@ public class Arrears {
 			.single();
 	}
 
-	/** Rooms in arrears, the longest overdue first. */
+	/**
+	 * Rooms in arrears, the longest overdue first, each with the overdue instalments of its active payment plan
+	 * (a room on a plan still owes its old bills until they are paid: its overdue instalments are what to remind).
+	 */
 	public List<RoomArrears> rooms(UUID communityId, int limit) {
+		java.util.Map<UUID, Long> planOverdue = this.plans.overdueByRoom(communityId);
 		return this.jdbc.sql("""
 				select b.room_id, r.building || ' ' || r.unit || '-' || r.number as room, r.household_id,
 				       sum(b.amount_fen - b.paid_fen - b.credited_fen) as outstanding, min(b.due_date) as oldest,
@@ -102,7 +101,8 @@ public class Arrears {
 				long days = java.time.temporal.ChronoUnit.DAYS.between(oldest, today());
 				return new RoomArrears(rs.getObject("room_id", UUID.class), rs.getString("room"),
 						rs.getObject("household_id", UUID.class), rs.getLong("outstanding"), oldest, days, bucket(days),
-						rs.getObject("last_reminder", OffsetDateTime.class), rs.getBoolean("on_plan"));
+						rs.getObject("last_reminder", OffsetDateTime.class), rs.getBoolean("on_plan"),
+						planOverdue.getOrDefault(rs.getObject("room_id", UUID.class), 0L));
 			})
 			.list();
 	}
@@ -137,49 +137,6 @@ public class Arrears {
 					rs.getString("room"), rs.getLong("outstanding_fen"), rs.getObject("oldest_due", LocalDate.class),
 					rs.getString("issued_by"), rs.getObject("issued_at", OffsetDateTime.class)))
 			.optional();
-	}
-
-	/** Agrees a payment plan over the room's current arrears: equal monthly instalments, remainder fen first. */
-	@Transactional
-	public UUID plan(UUID communityId, UUID roomId, Integer instalments, LocalDate firstDue, String by) {
-		Violations v = new Violations();
-		v.require(instalments != null && instalments >= 2 && instalments <= 24, "instalments",
-				"billing.plan.instalments.invalid");
-		v.require(firstDue != null && !firstDue.isBefore(today()), "firstDue", "billing.plan.firstDue.invalid");
-		v.throwIfAny();
-		RoomArrears arrears = rooms(communityId, Integer.MAX_VALUE).stream()
-			.filter(a -> a.roomId().equals(roomId))
-			.findFirst()
-			.orElseThrow(() -> DomainException.conflict("billing.arrears.none"));
-		if (arrears.onPlan()) {
-			throw DomainException.conflict("billing.plan.exists");
-		}
-		UUID id = UUID.randomUUID();
-		this.jdbc.sql("""
-				insert into billing.payment_plan (id, community_id, room_id, total_fen, instalments, first_due, status,
-				       created_by, created_at)
-				values (:id, :c, :r, :t, :n, :first, 'ACTIVE', :by, :now)
-				""").param("id", id).param("c", communityId).param("r", roomId).param("t", arrears.outstandingFen())
-			.param("n", instalments).param("first", Date.valueOf(firstDue)).param("by", by)
-			.param("now", Timestamp.from(this.clock.instant())).update();
-		return id;
-	}
-
-	public List<Plan> plans(UUID communityId, UUID roomId) {
-		return this.jdbc.sql("select * from billing.payment_plan where community_id = :c and room_id = :r "
-				+ "order by created_at desc").param("c", communityId).param("r", roomId)
-			.query((rs, n) -> plan(rs.getObject("id", UUID.class), roomId, rs.getLong("total_fen"),
-					rs.getInt("instalments"), rs.getObject("first_due", LocalDate.class), rs.getString("status")))
-			.list();
-	}
-
-	static Plan plan(UUID id, UUID roomId, long total, int instalments, LocalDate firstDue, String status) {
-		long[] amounts = FeeCalculator.split(total, instalments);
-		List<Instalment> schedule = new java.util.ArrayList<>();
-		for (int i = 0; i < instalments; i++) {
-			schedule.add(new Instalment(i + 1, firstDue.plusMonths(i), amounts[i]));
-		}
-		return new Plan(id, roomId, total, instalments, firstDue, status, schedule);
 	}
 
 	private LocalDate today() {

@@ -30,52 +30,91 @@ public class BillRuns {
 	public record ItemLine(UUID feeItemId, String name, int bills, long totalFen) {
 	}
 
-	/** Every bill line of the period: periodic fees prorated by day, and metered consumption of monthly periods. */
+	/**
+	 * Every bill line of the period for the compounds {@code :cs}: periodic fees prorated by day, parking by each
+	 * rented space's own dates (a room's spaces of one item summed into one bill), and metered consumption of monthly
+	 * periods. Each amount is rounded once, half up: numerator price x quantity (hundredths) x months x days x
+	 * (100 - reduction%), denominator 100 x period days x 100.
+	 */
 	private static final String LINES = """
 			with items as (
-			  select i.id, i.kind, i.price_fen, i.effective_from, i.effective_until
+			  select i.community_id, i.id, i.kind, i.price_fen, i.effective_from, i.effective_until
 			    from billing.fee_item i
-			   where i.community_id = :c and i.cycle = :cycle and i.kind in ('AREA_RATE', 'FIXED', 'PARKING')
+			   where i.community_id = any(cast(:cs as uuid[])) and i.cycle = :cycle
+			     and i.kind in ('AREA_RATE', 'FIXED', 'PARKING')
 			     and i.effective_from <= :pe and (i.effective_until is null or i.effective_until >= :ps)),
 			red as (
-			  select x.room_id, x.fee_item_id, max(x.percent) as pct from billing.reduction x
-			   where x.community_id = :c and x.valid_from <= :pe and (x.valid_until is null or x.valid_until >= :ps)
-			   group by x.room_id, x.fee_item_id),
+			  select x.community_id, x.room_id, x.fee_item_id, max(x.percent) as pct from billing.reduction x
+			   where x.community_id = any(cast(:cs as uuid[])) and x.valid_from <= :pe
+			     and (x.valid_until is null or x.valid_until >= :ps)
+			   group by x.community_id, x.room_id, x.fee_item_id),
 			periodic as (
-			  select r.room_id, r.household_id, i.id as item_id,
+			  select r.community_id, r.room_id, r.household_id, i.id as item_id,
 			         coalesce(rb.price_fen, ru.price_fen, i.price_fen) as price,
-			         case when i.kind = 'AREA_RATE' then (r.area * 100)::bigint else coalesce(s.quantity, 1) * 100 end as qty,
+			         case when i.kind = 'AREA_RATE' then (r.area * 100)::bigint else 100 end as qty,
+			         least(:pe, r.occupied_until, i.effective_until) - greatest(:ps, r.occupied_from, i.effective_from)
+			           + 1 as days,
+			         greatest(coalesce(ra.pct, 0), coalesce(rs.pct, 0)) as pct
+			    from billing.billable_room r
+			    join items i on i.community_id = r.community_id and i.kind <> 'PARKING'
+			    left join billing.fee_rate rb on rb.community_id = r.community_id and rb.fee_item_id = i.id
+			         and rb.building_id = r.building_id
+			    left join billing.fee_rate ru on ru.community_id = r.community_id and ru.fee_item_id = i.id
+			         and ru.room_use = r.room_use
+			    left join red ra on ra.community_id = r.community_id and ra.room_id = r.room_id and ra.fee_item_id is null
+			    left join red rs on rs.community_id = r.community_id and rs.room_id = r.room_id and rs.fee_item_id = i.id
+			   where r.community_id = any(cast(:cs as uuid[])) and r.household_id is not null),
+			rented as (
+			  select s.community_id, s.room_id, s.fee_item_id, s.quantity * 100 as qty, s.since, s.until
+			    from billing.subscription s
+			   where s.community_id = any(cast(:cs as uuid[])) and s.since <= :pe and (s.until is null or s.until >= :ps)
+			  union all
+			  select p.community_id, p.room_id, p.fee_item_id, 100, p.since, p.until
+			    from billing.parking_subscription p
+			   where p.community_id = any(cast(:cs as uuid[])) and p.since <= :pe and (p.until is null or p.until >= :ps)),
+			parking as (
+			  select r.community_id, r.room_id, r.household_id, i.id as item_id,
+			         coalesce(rb.price_fen, ru.price_fen, i.price_fen) as price, s.qty,
 			         least(:pe, r.occupied_until, i.effective_until, s.until)
 			           - greatest(:ps, r.occupied_from, i.effective_from, s.since) + 1 as days,
 			         greatest(coalesce(ra.pct, 0), coalesce(rs.pct, 0)) as pct
-			    from billing.billable_room r
-			    cross join items i
-			    left join billing.fee_rate rb on rb.community_id = :c and rb.fee_item_id = i.id
+			    from rented s
+			    join items i on i.community_id = s.community_id and i.id = s.fee_item_id and i.kind = 'PARKING'
+			    join billing.billable_room r on r.community_id = s.community_id and r.room_id = s.room_id
+			    left join billing.fee_rate rb on rb.community_id = r.community_id and rb.fee_item_id = i.id
 			         and rb.building_id = r.building_id
-			    left join billing.fee_rate ru on ru.community_id = :c and ru.fee_item_id = i.id and ru.room_use = r.room_use
-			    left join billing.subscription s on s.community_id = :c and s.room_id = r.room_id and s.fee_item_id = i.id
-			    left join red ra on ra.room_id = r.room_id and ra.fee_item_id is null
-			    left join red rs on rs.room_id = r.room_id and rs.fee_item_id = i.id
-			   where r.community_id = :c and r.household_id is not null and (i.kind <> 'PARKING' or s.room_id is not null)),
+			    left join billing.fee_rate ru on ru.community_id = r.community_id and ru.fee_item_id = i.id
+			         and ru.room_use = r.room_use
+			    left join red ra on ra.community_id = r.community_id and ra.room_id = r.room_id and ra.fee_item_id is null
+			    left join red rs on rs.community_id = r.community_id and rs.room_id = r.room_id and rs.fee_item_id = i.id
+			   where r.household_id is not null),
 			metered as (
-			  select m.room_id, m.kind as meter_kind, sum(rd.consumption) as units
+			  select m.community_id, m.room_id, m.kind as meter_kind, sum(rd.consumption) as units
 			    from billing.meter m
 			    join billing.meter_reading rd on rd.community_id = m.community_id and rd.meter_id = m.id
-			   where m.community_id = :c and m.room_id is not null and rd.period = :period and :cycle = 'MONTH'
-			     and rd.consumption > 0 and rd.anomaly is distinct from 'NEGATIVE'
-			   group by m.room_id, m.kind),
+			   where m.community_id = any(cast(:cs as uuid[])) and m.room_id is not null and rd.period = :period
+			     and :cycle = 'MONTH' and rd.consumption > 0 and rd.anomaly is distinct from 'NEGATIVE'
+			   group by m.community_id, m.room_id, m.kind),
 			lines as (
-			  select room_id, household_id, item_id, 'PERIODIC' as kind, days::int as days, null::numeric as quantity,
+			  select community_id, room_id, household_id, item_id, 'PERIODIC' as kind, days::int as days,
+			         null::numeric as quantity,
 			         div(2 * price::numeric * qty * :months * days * (100 - pct) + 100 * :pdays * 100,
 			             2 * 100 * :pdays * 100)::bigint as amount
 			    from periodic where days > 0 and pct < 100
 			  union all
-			  select u.room_id, r.household_id, i.id, 'METERED', :pdays, u.units,
+			  select community_id, room_id, household_id, item_id, 'PERIODIC', max(days)::int, null::numeric,
+			         div(2 * sum(price::numeric * qty * :months * days * (100 - pct)) + 100 * :pdays * 100,
+			             2 * 100 * :pdays * 100)::bigint
+			    from parking where days > 0 and pct < 100
+			   group by community_id, room_id, household_id, item_id
+			  union all
+			  select u.community_id, u.room_id, r.household_id, i.id, 'METERED', :pdays, u.units,
 			         div(2 * i.price_fen * (u.units * 100)::bigint + 100, 200)::bigint
 			    from metered u
-			    join billing.fee_item i on i.community_id = :c and i.kind = 'METERED' and i.meter_kind = u.meter_kind
+			    join billing.fee_item i on i.community_id = u.community_id and i.kind = 'METERED'
+			         and i.meter_kind = u.meter_kind
 			         and i.effective_from <= :pe and (i.effective_until is null or i.effective_until >= :ps)
-			    join billing.billable_room r on r.community_id = :c and r.room_id = u.room_id
+			    join billing.billable_room r on r.community_id = u.community_id and r.room_id = u.room_id
 			   where r.household_id is not null)
 			""";
 
@@ -96,24 +135,59 @@ public class BillRuns {
 	}
 
 	/**
-	 * Runs one period for many compounds, each in its own transaction, a few at a time (one per processor): the
-	 * database does the work, so more would only queue. Results in the order of the ids.
+	 * Runs one period for many compounds: first the projections of the compounds whose registry changed since their
+	 * last refresh are refreshed (a few at a time, one per processor, each in its own transaction), then one
+	 * set-based INSERT ... SELECT creates the missing bills of all of them in one transaction, so the database plans
+	 * and runs one statement instead of one per compound. Results in the order of the ids.
 	 */
 	public List<Result> runMany(List<UUID> communityIds, Period period, String by) {
+		List<UUID> ids = communityIds.stream().distinct().toList();
+		refreshStale(ids);
+		List<Result> results = this.transactions.execute(status -> insert(ids, period, by));
+		if (results != null && results.stream().mapToInt(Result::created).sum() >= ANALYZE_AFTER) {
+			analyzeLater();
+		}
+		Map<UUID, Result> byId = new java.util.HashMap<>();
+		for (int i = 0; i < ids.size(); i++) {
+			byId.put(ids.get(i), results.get(i));
+		}
+		return communityIds.stream().map(byId::get).toList();
+	}
+
+	/** After a big run the planner's row estimates of the bill table are stale: refresh them off the request. */
+	static final int ANALYZE_AFTER = 50_000;
+
+	private void analyzeLater() {
+		Thread.ofVirtual().name("billing-analyze").start(() -> {
+			try {
+				this.jdbc.sql("analyze billing.bill").update();
+			}
+			catch (RuntimeException ex) {
+				org.slf4j.LoggerFactory.getLogger(BillRuns.class).warn("analyze billing.bill failed", ex);
+			}
+		});
+	}
+
+	private void refreshStale(List<UUID> communityIds) {
+		Map<UUID, Long> stale = this.rooms.stale(communityIds);
+		if (stale.isEmpty()) {
+			return;
+		}
+		if (stale.size() == 1) {
+			UUID only = stale.keySet().iterator().next();
+			this.rooms.refreshStale(stale, only);
+			return;
+		}
 		int threads = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 8);
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
 		try {
-			List<java.util.concurrent.Future<Result>> futures = communityIds.stream()
-				.map(cid -> pool.submit(() -> this.transactions.execute(status -> {
-					this.rooms.refresh(cid);
-					return insert(cid, period, by);
-				})))
+			List<java.util.concurrent.Future<Integer>> futures = stale.keySet()
+				.stream()
+				.map(cid -> pool.submit(() -> this.rooms.refreshStale(stale, cid)))
 				.toList();
-			List<Result> results = new java.util.ArrayList<>();
 			for (var future : futures) {
-				results.add(future.get());
+				future.get();
 			}
-			return results;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -130,14 +204,14 @@ public class BillRuns {
 	/** What a run would create now, without writing a bill (the projection of rooms is refreshed first). */
 	public Result preview(UUID communityId, Period period) {
 		this.rooms.refresh(communityId);
-		List<ItemLine> items = params(this.jdbc.sql(LINES + """
+		List<ItemLine> items = params(sql(LINES + """
 				select l.item_id, i.name, count(*)::int as bills, coalesce(sum(l.amount), 0) as total
 				  from lines l join billing.fee_item i on i.id = l.item_id
-				 where l.amount > 0 and not exists (select 1 from billing.bill b where b.community_id = :c
+				 where l.amount > 0 and not exists (select 1 from billing.bill b where b.community_id = l.community_id
 				       and b.room_id = l.room_id and b.fee_item_id = l.item_id and b.period = :period
 				       and b.kind <> 'ONE_OFF')
 				 group by l.item_id, i.name order by i.name
-				"""), communityId, period)
+				""", List.of(communityId)), period)
 			.query((rs, n) -> new ItemLine(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getLong(4)))
 			.list();
 		int created = items.stream().mapToInt(ItemLine::bills).sum();
@@ -152,47 +226,76 @@ public class BillRuns {
 	@Transactional
 	public Result run(UUID communityId, Period period, String by) {
 		this.rooms.refresh(communityId);
-		return insert(communityId, period, by);
+		return insert(List.of(communityId), period, by).getFirst();
 	}
 
-	private Result insert(UUID communityId, Period period, String by) {
+	private List<Result> insert(List<UUID> communityIds, Period period, String by) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		// the insert answers what it inserted; the period's totals are kept up to date from that, never recounted
-		Map<String, Object> inserted = params(this.jdbc.sql(LINES + """
+		String ids = Ledger.uuidArray(communityIds);
+		// the insert answers what it inserted per compound; the period's totals are kept up to date from that
+		Map<UUID, long[]> inserted = new java.util.HashMap<>();
+		// the hash tables of 150,000 lines fit in memory instead of spilling to disk
+		this.jdbc.sql("set local work_mem = '64MB'").update();
+		params(sql(LINES + """
 				, inserted as (
 				  insert into billing.bill (id, community_id, room_id, household_id, fee_item_id, kind, period,
 				         period_start, period_end, days, quantity, amount_fen, due_date, created_at)
-				  select gen_random_uuid(), :c, room_id, household_id, item_id, kind, :period, :ps, :pe, days,
-				         quantity, amount, :pe, :now
-				    from lines l where amount > 0
-				     and not exists (select 1 from billing.bill b where b.community_id = :c and b.period = :period
-				         and b.room_id = l.room_id and b.fee_item_id = l.item_id and b.kind <> 'ONE_OFF')
+				  select gen_random_uuid(), l.community_id, l.room_id, l.household_id, l.item_id, l.kind, :period, :ps,
+				         :pe, l.days, l.quantity, l.amount, :pe, :now
+				    from lines l where l.amount > 0
+				     and not exists (select 1 from billing.bill b where b.community_id = l.community_id
+				         and b.period = :period and b.room_id = l.room_id and b.fee_item_id = l.item_id
+				         and b.kind <> 'ONE_OFF')
 				  on conflict (community_id, period, room_id, fee_item_id) where kind <> 'ONE_OFF' do nothing
-				  returning amount_fen)
-				select count(*)::int as created, coalesce(sum(amount_fen), 0) as total from inserted
-				"""), communityId, period).param("now", now).query().singleRow();
-		int created = ((Number) inserted.get("created")).intValue();
-		Map<String, Object> totals = this.jdbc.sql("""
+				  returning community_id, amount_fen)
+				select community_id, count(*) as created, coalesce(sum(amount_fen), 0) as total
+				  from inserted group by community_id
+				""", communityIds), period).param("now", now).query((java.sql.ResultSet rs) -> {
+					inserted.put(rs.getObject(1, UUID.class), new long[] { rs.getLong(2), rs.getLong(3) });
+				});
+		String created = communityIds.stream().map(id -> String.valueOf(inserted.getOrDefault(id, new long[2])[0]))
+			.collect(java.util.stream.Collectors.joining(",", "{", "}"));
+		String totals = communityIds.stream().map(id -> String.valueOf(inserted.getOrDefault(id, new long[2])[1]))
+			.collect(java.util.stream.Collectors.joining(",", "{", "}"));
+		Map<UUID, long[]> after = new java.util.HashMap<>();
+		this.jdbc.sql("""
 				insert into billing.period_total as t (community_id, period, bills, total_fen)
-				values (:c, :period, :created, :total)
+				select x.c, :period, x.n, x.t
+				  from unnest(cast(:ids as uuid[]), cast(:created as int[]), cast(:totals as bigint[])) as x(c, n, t)
 				on conflict (community_id, period) do update
 				   set bills = t.bills + excluded.bills, total_fen = t.total_fen + excluded.total_fen
-				returning bills, total_fen
-				""").param("c", communityId).param("period", period.text()).param("created", created)
-			.param("total", ((Number) inserted.get("total")).longValue()).query().singleRow();
-		int bills = ((Number) totals.get("bills")).intValue();
-		long total = ((Number) totals.get("total_fen")).longValue();
+				returning community_id, bills, total_fen
+				""").param("ids", ids).param("period", period.text()).param("created", created).param("totals", totals)
+			.query((java.sql.ResultSet rs) -> {
+				after.put(rs.getObject(1, UUID.class), new long[] { rs.getLong(2), rs.getLong(3) });
+			});
 		this.jdbc.sql("""
 				insert into billing.bill_run (id, community_id, period, created, bills, total_fen, run_by, run_at)
-				values (:id, :c, :period, :created, :bills, :total, :by, :now)
-				""").param("id", UUID.randomUUID()).param("c", communityId).param("period", period.text())
-			.param("created", created).param("bills", bills).param("total", total).param("by", by).param("now", now)
-			.update();
-		return new Result(period.text(), created, bills, total, List.of());
+				select gen_random_uuid(), x.c, :period, x.n, t.bills, t.total_fen, :by, :now
+				  from unnest(cast(:ids as uuid[]), cast(:created as int[])) as x(c, n)
+				  join billing.period_total t on t.community_id = x.c and t.period = :period
+				""").param("ids", ids).param("period", period.text()).param("created", created).param("by", by)
+			.param("now", now).update();
+		return communityIds.stream().map(id -> {
+			long[] total = after.get(id);
+			return new Result(period.text(), (int) inserted.getOrDefault(id, new long[2])[0], (int) total[0], total[1],
+					List.of());
+		}).toList();
 	}
 
-	private JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, UUID communityId, Period period) {
-		return spec.param("c", communityId).param("cycle", period.cycle().name()).param("period", period.text())
+	/**
+	 * The statement over the given compounds. Their ids are written into the text as an array literal (UUIDs, so
+	 * nothing but hex digits and dashes): bound as a parameter, the cast of the text to uuid[] would be evaluated for
+	 * every row scanned, and the planner could not see how many compounds, nor use their statistics.
+	 */
+	private JdbcClient.StatementSpec sql(String text, List<UUID> communityIds) {
+		String ids = communityIds.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(","));
+		return this.jdbc.sql(text.replace("cast(:cs as uuid[])", "'{" + ids + "}'::uuid[]"));
+	}
+
+	private JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, Period period) {
+		return spec.param("cycle", period.cycle().name())
+			.param("period", period.text())
 			.param("ps", Date.valueOf(period.start())).param("pe", Date.valueOf(period.end()))
 			.param("months", period.months()).param("pdays", (int) period.days());
 	}

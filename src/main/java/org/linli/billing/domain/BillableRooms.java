@@ -44,9 +44,49 @@ public class BillableRooms {
 		this.jdbc = jdbc;
 	}
 
-	/** Brings the projection of one compound up to date; returns the number of rows written or removed. */
+	/**
+	 * Brings the projection of one compound up to date; returns the number of rows written or removed. Skips the
+	 * registry read when the registry's change counter of the compound has not moved since the last refresh.
+	 */
 	@Transactional
 	public int refresh(UUID communityId) {
+		return refreshStale(this.registry.billableVersions(List.of(communityId)), communityId);
+	}
+
+	/** The compounds whose registry counter moved since their last refresh (or that were never refreshed). */
+	public java.util.Map<UUID, Long> stale(List<UUID> communityIds) {
+		java.util.Map<UUID, Long> versions = new java.util.HashMap<>(this.registry.billableVersions(communityIds));
+		this.jdbc.sql("select community_id, registry_version from billing.projection_state "
+				+ "where community_id = any(cast(:ids as uuid[]))").param("ids", Ledger.uuidArray(communityIds))
+			.query((java.sql.ResultSet rs) -> {
+				UUID id = rs.getObject(1, UUID.class);
+				if (versions.get(id) != null && versions.get(id) == rs.getLong(2)) {
+					versions.remove(id);
+				}
+			});
+		return versions;
+	}
+
+	/** Refreshes one compound if its counter (read before the rooms, so a later change is seen next time) moved. */
+	@Transactional
+	public int refreshStale(java.util.Map<UUID, Long> versions, UUID communityId) {
+		Long version = versions.get(communityId);
+		Long known = this.jdbc.sql("select registry_version from billing.projection_state where community_id = :c")
+			.param("c", communityId).query(Long.class).optional().orElse(null);
+		if (version != null && version.equals(known)) {
+			return 0;
+		}
+		int written = reload(communityId);
+		if (version != null) {
+			this.jdbc.sql("""
+					insert into billing.projection_state (community_id, registry_version) values (:c, :v)
+					on conflict (community_id) do update set registry_version = excluded.registry_version
+					""").param("c", communityId).param("v", version).update();
+		}
+		return written;
+	}
+
+	private int reload(UUID communityId) {
 		List<BillableRoom> rooms = this.registry.billableRooms(communityId);
 		int n = rooms.size();
 		UUID[] ids = new UUID[n];

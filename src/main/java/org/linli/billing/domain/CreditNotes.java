@@ -66,6 +66,7 @@ public class CreditNotes {
 				""").param("id", id).param("c", communityId).param("b", billId).param("a", amountFen)
 			.param("reason", reason.strip()).param("by", by).param("now", Timestamp.from(this.clock.instant())).update();
 		this.ledger.moveBalance(communityId, roomId, overpaid, "CREDIT_NOTE", id);
+		this.ledger.completePlans(communityId, roomId);
 		return id;
 	}
 

@@ -103,14 +103,16 @@ class Ledger {
 		return left;
 	}
 
-	/** A room's active payment plan is completed once the room owes nothing overdue any more. */
-	void completePlans(UUID communityId, UUID roomId, java.time.LocalDate today) {
+	/** A room's active payment plan is completed once the bills it covers are settled (paid or credited). */
+	void completePlans(UUID communityId, UUID roomId) {
 		this.jdbc.sql("""
-				update billing.payment_plan p set status = 'COMPLETED'
+				update billing.payment_plan p set status = 'COMPLETED', ended_at = :now, version = p.version + 1
 				 where p.community_id = :c and p.room_id = :r and p.status = 'ACTIVE'
-				   and not exists (select 1 from billing.bill b where b.community_id = :c and b.room_id = :r
-				       and b.paid_fen + b.credited_fen < b.amount_fen and b.due_date < :today)
-				""").param("c", communityId).param("r", roomId).param("today", java.sql.Date.valueOf(today)).update();
+				   and not exists (select 1 from billing.payment_plan_bill pb
+				       join billing.bill b on b.community_id = pb.community_id and b.id = pb.bill_id
+				      where pb.community_id = :c and pb.plan_id = p.id and b.paid_fen + b.credited_fen < b.amount_fen)
+				""").param("c", communityId).param("r", roomId).param("now", Timestamp.from(this.clock.instant()))
+			.update();
 	}
 
 }

@@ -162,7 +162,7 @@ public class Payments {
 		long left = this.ledger.allocate(communityId, paymentId,
 				this.ledger.openBills(communityId, roomId, (UUID) p[2], preferred), (Long) p[3]);
 		this.ledger.moveBalance(communityId, roomId, left, "PAYMENT", paymentId);
-		this.ledger.completePlans(communityId, roomId, LocalDate.now(this.clock));
+		this.ledger.completePlans(communityId, roomId);
 		int year = LocalDate.now(this.clock).getYear();
 		int number = this.receipts.next(communityId, year);
 		this.jdbc.sql("update billing.payment set receipt_year = :y, receipt_no = :n where community_id = :c and id = :id")
@@ -286,7 +286,7 @@ public class Payments {
 		this.jdbc.sql("update billing.payment set status = 'SUCCEEDED', paid_at = :now where community_id = :c and id = :id")
 			.param("now", Timestamp.from(this.clock.instant())).param("c", communityId).param("id", id).update();
 		this.ledger.allocate(communityId, id, open, use);
-		this.ledger.completePlans(communityId, roomId, LocalDate.now(this.clock));
+		this.ledger.completePlans(communityId, roomId);
 		return use;
 	}
 

@@ -102,6 +102,7 @@ class BillingPagesController {
 		model.addAttribute("chartNames", rates.stream().map(r -> r.community().name()).toList());
 		model.addAttribute("chartValues", rates.stream().map(r -> r.rate().rate().movePointRight(2)).toList());
 		model.addAttribute("target", BillingApi.COLLECTION_TARGET);
+		model.addAttribute("mayRunMany", user.hasAnyRole(BillingAccess.KEEPERS));
 		return "billing/compounds";
 	}
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.linli.billing.domain.BillQueries;
 import org.linli.billing.domain.BillingAccess;
+import org.linli.billing.domain.PaymentPlans;
 import org.linli.billing.domain.Payments;
 import org.linli.billing.domain.Receipts;
 import org.linli.billing.domain.ResidentHouseholds;
@@ -45,8 +46,12 @@ class ResidentBillingController {
 
 	private final PageForms forms;
 
+	private final PaymentPlans plans;
+
 	ResidentBillingController(BillingAccess access, ResidentHouseholds households, BillQueries bills,
-			Payments payments, Receipts receipts, SimulatedPaymentProvider simulated, PageForms forms) {
+			Payments payments, Receipts receipts, SimulatedPaymentProvider simulated, PageForms forms,
+			PaymentPlans plans) {
+		this.plans = plans;
 		this.access = access;
 		this.households = households;
 		this.bills = bills;
@@ -69,6 +74,9 @@ class ResidentBillingController {
 			model.addAttribute("payments", this.payments.ofRoom(resident.communityId(), resident.roomId(),
 					resident.householdId()).stream().filter(p -> "SUCCEEDED".equals(p.status())).toList());
 			model.addAttribute("onlineEnabled", this.simulated.enabled());
+			// the household's own plans only, newest first
+			model.addAttribute("plans", this.plans.ofHousehold(resident.communityId(), resident.roomId(),
+					resident.householdId()).stream().limit(3).toList());
 		}
 		return "billing/app-bills";
 	}

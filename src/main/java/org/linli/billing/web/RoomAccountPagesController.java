@@ -14,6 +14,7 @@ import org.linli.billing.domain.BillingAudit;
 import org.linli.billing.domain.CreditNotes;
 import org.linli.billing.domain.FeeItems;
 import org.linli.billing.domain.MaintenanceFund;
+import org.linli.billing.domain.PaymentPlans;
 import org.linli.billing.domain.Payments;
 import org.linli.billing.domain.Receipts;
 import org.linli.billing.domain.Refunds;
@@ -60,13 +61,15 @@ class RoomAccountPagesController {
 
 	private final Arrears arrears;
 
+	private final PaymentPlans plans;
+
 	private final BillingAudit audit;
 
 	private final PageForms forms;
 
 	RoomAccountPagesController(BillingAccess access, RegistryApi registry, BillableRooms rooms, BillQueries bills,
 			Payments payments, Receipts receipts, CreditNotes creditNotes, Refunds refunds, FeeItems feeItems,
-			MaintenanceFund fund, Arrears arrears, BillingAudit audit, PageForms forms) {
+			MaintenanceFund fund, Arrears arrears, PaymentPlans plans, BillingAudit audit, PageForms forms) {
 		this.access = access;
 		this.registry = registry;
 		this.rooms = rooms;
@@ -78,6 +81,7 @@ class RoomAccountPagesController {
 		this.feeItems = feeItems;
 		this.fund = fund;
 		this.arrears = arrears;
+		this.plans = plans;
 		this.audit = audit;
 		this.forms = forms;
 	}
@@ -108,7 +112,7 @@ class RoomAccountPagesController {
 		model.addAttribute("fundBalance", this.fund.balance(cid, rid));
 		model.addAttribute("fundEntries", this.fund.entries(cid, rid));
 		model.addAttribute("reductions", this.feeItems.reductions(cid, rid));
-		model.addAttribute("plans", this.arrears.plans(cid, rid));
+		model.addAttribute("plans", this.plans.ofRoom(cid, rid));
 		model.addAttribute("channels", List.of("CASH", "TRANSFER", "POS"));
 		return "billing/room";
 	}
@@ -247,8 +251,40 @@ class RoomAccountPagesController {
 			@RequestParam(required = false) LocalDate firstDue, RedirectAttributes redirect,
 			HttpServletRequest request) {
 		CurrentUser user = this.access.requireKeeper(cid);
-		return this.forms.run(redirect, request, room(cid, rid), "billing.plan.created",
-				() -> this.arrears.plan(cid, rid, instalments, firstDue, user.getUsername()));
+		return this.forms.run(redirect, request, room(cid, rid), "billing.plan.created", () -> {
+			UUID id = this.plans.agree(cid, rid, instalments, firstDue, user.getUsername());
+			this.audit.record(user, "PAYMENT_PLAN", "paymentPlan/" + id, "room=" + rid + " instalments=" + instalments);
+		});
+	}
+
+	/** The compound's payment plans: active ones with an overdue instalment first. */
+	@GetMapping("/payment-plans")
+	String plans(@PathVariable UUID cid, @RequestParam(required = false) String status, Model model) {
+		this.access.requireKeeper(cid);
+		model.addAttribute("community", community(cid));
+		model.addAttribute("status", status);
+		model.addAttribute("plans", this.plans.list(cid, status, 300));
+		return "billing/plans";
+	}
+
+	@GetMapping("/payment-plans/{pid}")
+	String plan(@PathVariable UUID cid, @PathVariable UUID pid, Model model) {
+		this.access.requireKeeper(cid);
+		model.addAttribute("community", community(cid));
+		model.addAttribute("plan",
+				this.plans.find(cid, pid).orElseThrow(() -> DomainException.notFound("billing.plan.notFound")));
+		return "billing/plan";
+	}
+
+	@PostMapping("/payment-plans/{pid}/cancel")
+	String cancelPlan(@PathVariable UUID cid, @PathVariable UUID pid, @RequestParam(defaultValue = "") String reason,
+			@RequestParam(required = false) Integer version, RedirectAttributes redirect, HttpServletRequest request) {
+		CurrentUser user = this.access.requireKeeper(cid);
+		return this.forms.run(redirect, request, "/console/communities/" + cid + "/billing/payment-plans/" + pid,
+				"billing.plan.cancelled", () -> {
+					this.plans.cancel(cid, pid, reason, version, user.getUsername());
+					this.audit.record(user, "PAYMENT_PLAN_CANCELLED", "paymentPlan/" + pid, reason.strip());
+				});
 	}
 
 	private static String room(UUID cid, UUID rid) {

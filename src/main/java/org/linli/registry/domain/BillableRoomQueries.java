@@ -44,4 +44,21 @@ public class BillableRoomQueries {
 			.list();
 	}
 
+	/**
+	 * The change counter of each compound's billable rooms (0 for a compound never changed since counting began);
+	 * it moves whenever a room, building, household, household member or stay changes.
+	 */
+	public java.util.Map<UUID, Long> versions(java.util.Collection<UUID> communityIds) {
+		java.util.Map<UUID, Long> result = new java.util.HashMap<>();
+		communityIds.forEach(id -> result.put(id, 0L));
+		String ids = communityIds.stream().map(UUID::toString)
+			.collect(java.util.stream.Collectors.joining(",", "{", "}"));
+		this.jdbc.sql("select community_id, version from registry.billable_version "
+				+ "where community_id = any(cast(:ids as uuid[]))").param("ids", ids)
+			.query((java.sql.ResultSet rs) -> {
+				result.put(rs.getObject(1, UUID.class), rs.getLong(2));
+			});
+		return result;
+	}
+
 }
