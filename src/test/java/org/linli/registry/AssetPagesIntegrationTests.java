@@ -1,7 +1,9 @@
 package org.linli.registry;
 
+import java.time.Duration;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.identity.Role;
@@ -116,33 +118,50 @@ class AssetPagesIntegrationTests {
 			.andExpect(content().string(containsString("已收到")));
 		UUID report = this.jdbc.sql("select id from registry.asset_report where asset_id = :a").param("a", asset)
 			.query(UUID.class).single();
+		// the work-order module turns the report into a repair order and the report counts as handled by it
+		UUID order = Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("select work_order_id from registry.asset_report where id = :r")
+				.param("r", report).query(UUID.class).optional().orElse(null), java.util.Objects::nonNull);
 
 		String reports = this.assets + "/reports";
-		this.mvc.perform(get(reports).with(this.compound.as(Role.PROPERTY_STAFF)))
+		this.mvc.perform(get(reports).param("status", "HANDLED").with(this.compound.as(Role.PROPERTY_STAFF)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("路灯整晚不亮")))
 			.andExpect(content().string(containsString("13912345678")))
-			.andExpect(content().string(containsString("/reports/" + report + "/handle")));
+			.andExpect(content().string(containsString("/console/work-orders/" + order)))
+			.andExpect(content().string(not(containsString("/reports/" + report + "/handle"))));
 		// the reporter's mobile is masked for roles that do not see mobiles whole
-		this.mvc.perform(get(reports).with(this.compound.as(Role.COMMITTEE_MEMBER)))
+		this.mvc.perform(get(reports).param("status", "HANDLED").with(this.compound.as(Role.COMMITTEE_MEMBER)))
 			.andExpect(content().string(containsString("139****5678")))
-			.andExpect(content().string(not(containsString("13912345678"))))
-			.andExpect(content().string(not(containsString("/handle"))));
-		send(post(reports + "/{rid}/handle", report), Role.COMMITTEE_MEMBER).andExpect(status().isForbidden());
-
+			.andExpect(content().string(not(containsString("13912345678"))));
 		send(post(reports + "/{rid}/handle", report), Role.PROPERTY_STAFF)
+			.andExpect(flash().attribute("fieldErrors", hasEntry("form", "该上报已被处理。")));
+
+		// a report without an order (the order could not be filed) is marked handled by hand
+		UUID manual = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into registry.asset_report (id, community_id, asset_id, description, reported_at, status)
+				values (:id, :c, :a, '灯杆歪斜', now(), 'NEW')
+				""").param("id", manual).param("c", this.compound.id()).param("a", asset).update();
+		this.mvc.perform(get(reports).with(this.compound.as(Role.PROPERTY_STAFF)))
+			.andExpect(content().string(containsString("灯杆歪斜")))
+			.andExpect(content().string(containsString("/reports/" + manual + "/handle")));
+		this.mvc.perform(get(reports).with(this.compound.as(Role.COMMITTEE_MEMBER)))
+			.andExpect(content().string(not(containsString("/handle"))));
+		send(post(reports + "/{rid}/handle", manual), Role.COMMITTEE_MEMBER).andExpect(status().isForbidden());
+		send(post(reports + "/{rid}/handle", manual), Role.PROPERTY_STAFF)
 			.andExpect(redirectedUrl(reports))
 			.andExpect(flash().attribute("saved", true));
 		assertThat(this.jdbc.sql("select status || ':' || handled_by from registry.asset_report where id = :r")
-			.param("r", report).query(String.class).single()).startsWith("HANDLED:property_staff-");
-		send(post(reports + "/{rid}/handle", report), Role.PROPERTY_MANAGER)
+			.param("r", manual).query(String.class).single()).startsWith("HANDLED:property_staff-");
+		send(post(reports + "/{rid}/handle", manual), Role.PROPERTY_MANAGER)
 			.andExpect(flash().attribute("fieldErrors", hasEntry("form", "该上报已被处理。")));
 		this.mvc.perform(get(reports).with(this.compound.as(Role.PROPERTY_STAFF)))
-			.andExpect(content().string(not(containsString("路灯整晚不亮"))));
-		this.mvc.perform(get(reports).param("status", "HANDLED").with(this.compound.as(Role.PROPERTY_STAFF)))
-			.andExpect(content().string(containsString("路灯整晚不亮")));
+			.andExpect(content().string(not(containsString("灯杆歪斜"))));
 		this.mvc.perform(get(this.assets + "/" + asset).with(this.compound.as(Role.PROPERTY_STAFF)))
-			.andExpect(content().string(containsString("路灯整晚不亮")));
+			.andExpect(content().string(containsString("路灯整晚不亮")))
+			.andExpect(content().string(containsString("灯杆歪斜")));
 	}
 
 	@Test

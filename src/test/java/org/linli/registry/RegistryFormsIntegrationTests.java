@@ -89,6 +89,23 @@ class RegistryFormsIntegrationTests {
 	}
 
 	@Test
+	void aPlannedCompoundsLastResidentMovingOutEndsTheRoomsBillableStay() throws Exception {
+		// the plan's tenant was never moved in through a form: the plan gave him an open stay all the same
+		String room102 = "/console/communities/" + this.compound.id() + "/rooms/" + this.compound.room102();
+		send(post(room102 + "/residents/{pid}/move-out", this.compound.tenant()).param("until", "2026-03-10"),
+				Role.PROPERTY_STAFF)
+			.andExpect(redirectedUrl(room102));
+		assertThat(this.registry.billableRooms(this.compound.id())
+			.stream()
+			.filter(room -> room.roomId().equals(this.compound.room102()))
+			.map(room -> String.valueOf(room.occupiedUntil()))).containsExactly("2026-03-10");
+		assertThat(this.registry.billableRooms(this.compound.id())
+			.stream()
+			.filter(room -> room.roomId().equals(this.compound.room101()))
+			.map(room -> String.valueOf(room.occupiedUntil()))).containsExactly("null");
+	}
+
+	@Test
 	void tagsAreSavedAndAStaleFormIsRefusedWithAClearMessage() throws Exception {
 		String personPath = "/console/communities/" + this.compound.id() + "/persons/" + this.compound.owner();
 		String page = this.mvc.perform(get(personPath).with(this.compound.as(Role.PROPERTY_STAFF)))

@@ -52,6 +52,7 @@ public class CompoundWriter {
 		List<Object[]> rooms = new ArrayList<>();
 		List<Object[]> households = new ArrayList<>();
 		List<Object[]> persons = new ArrayList<>();
+		List<Object[]> stays = new ArrayList<>();
 		List<Object[]> ownerships = new ArrayList<>();
 		Map<String, UUID> personIds = new HashMap<>();
 		Map<RoomPlan, UUID> roomIds = new java.util.IdentityHashMap<>();
@@ -74,6 +75,9 @@ public class CompoundWriter {
 								String.valueOf(person.gender()), date(person.birthDate()), person.relation().name(),
 								now, this.cipher.encrypt(person.idNumber()), index(person.idNumber()),
 								this.cipher.encrypt(person.phone()), index(person.phone()) });
+						// the stay a later move-out closes (billing prorates by it), as a move-in writes one
+						stays.add(new Object[] { UUID.randomUUID(), communityId, personId, roomId,
+								person.relation().name(), date(room.movedIn()) });
 					}
 				}
 			}
@@ -94,6 +98,8 @@ public class CompoundWriter {
 		this.jdbc.batchUpdate("insert into registry.person (id, community_id, household_id, name, gender, birth_date, "
 				+ "relation, created_at, id_number_enc, id_number_index, phone_enc, phone_index) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", persons);
+		this.jdbc.batchUpdate("insert into registry.residence (id, community_id, person_id, room_id, relation, since) "
+				+ "values (?, ?, ?, ?, ?, ?)", stays);
 		this.jdbc.batchUpdate("insert into registry.ownership (id, community_id, room_id, owner_type, person_id, since) "
 				+ "values (?, ?, ?, ?, ?, ?)", ownerships);
 		return new CreatedCompound(communityId, Map.copyOf(personIds));

@@ -11,9 +11,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** An unknown path answers a problem detail under /api and the friendly 404 page elsewhere. */
+/**
+ * An unknown path answers a problem detail under /api and the friendly 404 page elsewhere. Static files are served
+ * under /assets only, so most unknown paths find no handler at all rather than no static resource.
+ */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class NotFoundAdvice {
@@ -24,7 +28,7 @@ public class NotFoundAdvice {
 		this.problems = problems;
 	}
 
-	@ExceptionHandler(NoResourceFoundException.class)
+	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
 	void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (path.startsWith("/api/")) {
