@@ -25,11 +25,14 @@ class BrokerSecurity implements IAuthenticator, IAuthorizatorPolicy {
 
 	private final DeviceDirectory directory;
 
+	private final GatewayCoverage coverage;
+
 	private final String gatewayPassword;
 
-	BrokerSecurity(DeviceService devices, DeviceDirectory directory) {
+	BrokerSecurity(DeviceService devices, DeviceDirectory directory, GatewayCoverage coverage) {
 		this.devices = devices;
 		this.directory = directory;
+		this.coverage = coverage;
 		byte[] secret = new byte[24];
 		new SecureRandom().nextBytes(secret);
 		this.gatewayPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -55,8 +58,10 @@ class BrokerSecurity implements IAuthenticator, IAuthorizatorPolicy {
 		if (GATEWAY_USERNAME.equals(user)) {
 			return true;
 		}
+		// its own topic only, and only once a gateway session subscribes to it: the broker acknowledges a publish
+		// with no subscriber and drops it, so refusing keeps the message with the device until the gateway listens
 		return user != null && this.directory.identity(user)
-			.map(device -> device.eventTopic().equals(topic.toString()))
+			.map(device -> device.eventTopic().equals(topic.toString()) && this.coverage.covers(device.id()))
 			.orElse(false);
 	}
 

@@ -31,13 +31,16 @@ public class EmbeddedBroker implements SmartLifecycle {
 
 	private final BrokerSecurity security;
 
+	private final GatewayCoverage coverage;
+
 	private Server server;
 
 	private int port;
 
-	EmbeddedBroker(IotSettings settings, BrokerSecurity security) {
+	EmbeddedBroker(IotSettings settings, BrokerSecurity security, GatewayCoverage coverage) {
 		this.settings = settings;
 		this.security = security;
+		this.coverage = coverage;
 	}
 
 	@Override
@@ -59,6 +62,7 @@ public class EmbeddedBroker implements SmartLifecycle {
 		properties.setProperty(BrokerConstants.IMMEDIATE_BUFFER_FLUSH_PROPERTY_NAME, "true");
 		properties.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME,
 				Integer.toString(this.settings.broker().maxMessageBytes()));
+		this.coverage.reset(); // a new broker has no sessions yet
 		Server broker = new Server();
 		try {
 			broker.startServer(new MemoryConfig(properties), List.of(), null, this.security, this.security);
