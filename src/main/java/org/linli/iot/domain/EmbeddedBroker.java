@@ -25,6 +25,9 @@ public class EmbeddedBroker implements SmartLifecycle {
 
 	static final int PHASE = 0;
 
+	/** Commands a session thread of the broker may queue (Moquette's default: 1,024). */
+	static final int SESSION_QUEUE_SIZE = 65_536;
+
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
 
 	private final IotSettings settings;
@@ -60,6 +63,10 @@ public class EmbeddedBroker implements SmartLifecycle {
 		properties.setProperty(BrokerConstants.METRICS_ENABLE_PROPERTY_NAME, "false");
 		properties.setProperty(BrokerConstants.BUGSNAG_ENABLE_PROPERTY_NAME, "false");
 		properties.setProperty(BrokerConstants.IMMEDIATE_BUFFER_FLUSH_PROPERTY_NAME, "true");
+		// each of the broker's session threads queues its commands (a device's publish, its routing to the gateway's
+		// sessions) in a bounded queue of 1,024 by default; when full, a publish is neither routed nor acknowledged
+		// and the device's window shrinks by one until it reconnects, so room for every device's window is given
+		properties.setProperty("session_queue_size", Integer.toString(SESSION_QUEUE_SIZE));
 		properties.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME,
 				Integer.toString(this.settings.broker().maxMessageBytes()));
 		this.coverage.reset(); // a new broker has no sessions yet

@@ -3,6 +3,7 @@ package org.linli.iot.domain;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +46,14 @@ public class MqttGateway implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(MqttGateway.class);
 
+	/** How long acknowledgements wait after reconnecting to a session the embedded broker kept (see Session.hold). */
+	static final Duration HOLD_AFTER_RECONNECT = Duration.ofSeconds(8);
+
 	/** Topics per SUBSCRIBE packet when a session subscribes device by device. */
 	private static final int SUBSCRIBE_CHUNK = 200;
 
 	/** A judged message, with the session that must acknowledge it. */
-	private record Inbound(MqttClient client, int messageId, int qos, String topic, int size,
+	private record Inbound(Session session, MqttClient client, int messageId, int qos, String topic, int size,
 			EventValidator.Verdict verdict) {
 	}
 
@@ -287,7 +291,7 @@ public class MqttGateway implements SmartLifecycle {
 	}
 
 	/** Judges a message on its session's thread and hands it to the writer of its device (or of alarms). */
-	private void received(MqttClient client, String topic, MqttMessage message) {
+	private void received(Session session, MqttClient client, String topic, MqttMessage message) {
 		byte[] payload = message.getPayload();
 		EventValidator.Verdict verdict = this.validator.judge(topic, payload, this.clock.instant());
 		int lane;
@@ -300,7 +304,7 @@ public class MqttGateway implements SmartLifecycle {
 		else {
 			lane = this.partitions.writer(verdict.device().id());
 		}
-		this.writers.get(lane).queue.add(new Inbound(client, message.getId(), message.getQos(), topic,
+		this.writers.get(lane).queue.add(new Inbound(session, client, message.getId(), message.getQos(), topic,
 				payload.length, verdict));
 	}
 
@@ -334,7 +338,7 @@ public class MqttGateway implements SmartLifecycle {
 		this.accepted.addAndGet(verdicts.size());
 		this.rejected.addAndGet(refusals.size());
 		for (Inbound message : batch) {
-			acknowledge(message);
+			message.session().acknowledge(message);
 		}
 	}
 
@@ -349,7 +353,7 @@ public class MqttGateway implements SmartLifecycle {
 		}
 	}
 
-	private static void acknowledge(Inbound message) {
+	static void acknowledge(Inbound message) {
 		MqttClient client = message.client();
 		if (message.qos() == 0 || client == null || !client.isConnected()) {
 			return; // a lost connection: the broker delivers it again and the inbox drops the repeat
@@ -388,6 +392,11 @@ public class MqttGateway implements SmartLifecycle {
 
 		private volatile MqttClient client;
 
+		/** Acknowledgements held back after reconnecting to a session the broker kept (see {@link #hold}). */
+		private final List<Inbound> held = new ArrayList<>();
+
+		private boolean holding;
+
 		Session(int index) {
 			this.index = index;
 			String base = MqttGateway.this.settings.gateway().clientId();
@@ -417,7 +426,7 @@ public class MqttGateway implements SmartLifecycle {
 				next = new MqttClient(brokerUrl(), this.clientId, new MemoryPersistence());
 				next.setManualAcks(true);
 				next.setCallback(new Link(this, next));
-				next.connect(options());
+				boolean present = next.connectWithResult(options()).getSessionPresent();
 				next.setTimeToWait(5000); // a subscription after a registration never holds its request for long
 				if (MqttGateway.this.partitions.perDevice()) {
 					List<Device> mine = MqttGateway.this.directory.all().stream()
@@ -432,6 +441,9 @@ public class MqttGateway implements SmartLifecycle {
 					if (MqttGateway.this.coverage != null) {
 						MqttGateway.this.coverage.coveredAll();
 					}
+				}
+				if (present && MqttGateway.this.settings.broker().embedded()) {
+					hold();
 				}
 				this.client = next;
 				log.info("MQTT gateway session {} connected to {}", this.clientId, brokerUrl());
@@ -510,7 +522,50 @@ public class MqttGateway implements SmartLifecycle {
 			}
 		}
 
+		/**
+		 * Moquette 0.17 numbers deliveries per connection from 1 again while the session keeps the deliveries the
+		 * last connection left unacknowledged, and sends those again only after 5 s without writes; a new delivery
+		 * with the same number would replace one of them (ADR 0013, amendment). So after reconnecting to a kept
+		 * session the gateway stores what arrives but holds its acknowledgements for a while: the broker's window
+		 * fills, the connection goes quiet, the old deliveries come again and are then acknowledged first.
+		 */
+		private synchronized void hold() {
+			this.holding = true;
+			try {
+				MqttGateway.this.scheduler.schedule(this::release, HOLD_AFTER_RECONNECT.toMillis(),
+						TimeUnit.MILLISECONDS);
+			}
+			catch (java.util.concurrent.RejectedExecutionException ex) {
+				this.holding = false;
+			}
+		}
+
+		private void release() {
+			List<Inbound> due;
+			synchronized (this) {
+				this.holding = false;
+				due = new ArrayList<>(this.held);
+				this.held.clear();
+			}
+			due.forEach(MqttGateway::acknowledge);
+		}
+
+		/** Acknowledges a stored message, or keeps it for later while holding. */
+		void acknowledge(Inbound message) {
+			synchronized (this) {
+				if (this.holding) {
+					this.held.add(message);
+					return;
+				}
+			}
+			MqttGateway.acknowledge(message);
+		}
+
 		void close(boolean graceful) {
+			synchronized (this) {
+				this.held.clear();
+				this.holding = false;
+			}
 			MqttClient current = this.client;
 			this.client = null;
 			if (current == null) {
@@ -561,7 +616,7 @@ public class MqttGateway implements SmartLifecycle {
 
 		@Override
 		public void messageArrived(String topic, MqttMessage message) {
-			received(this.client, topic, message);
+			received(this.session, this.client, topic, message);
 		}
 
 		@Override
