@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -79,6 +80,9 @@ public class MqttGateway implements SmartLifecycle {
 
 	private final AtomicLong rejected = new AtomicLong();
 
+	/** Alarm events received and not yet written: while there are some, bulk writers wait before their next batch. */
+	private final AtomicInteger urgentPending = new AtomicInteger();
+
 	private volatile boolean running;
 
 	private volatile GatewayPartitions partitions;
@@ -118,9 +122,11 @@ public class MqttGateway implements SmartLifecycle {
 		IotSettings.Gateway gateway = this.settings.gateway();
 		this.partitions = new GatewayPartitions(gateway.sessions(this.settings.broker().embedded()),
 				gateway.writers());
+		this.urgentPending.set(0);
 		List<Writer> lanes = new ArrayList<>();
 		for (int i = 0; i <= this.partitions.writers(); i++) {
-			lanes.add(new Writer(i == this.partitions.writers() ? "mqtt-gateway-alarms" : "mqtt-gateway-writer-" + i));
+			boolean alarms = i == this.partitions.writers();
+			lanes.add(new Writer(alarms ? "mqtt-gateway-alarms" : "mqtt-gateway-writer-" + i, alarms));
 		}
 		this.writers = List.copyOf(lanes);
 		List<Session> opened = new ArrayList<>();
@@ -300,6 +306,7 @@ public class MqttGateway implements SmartLifecycle {
 		}
 		else if (GatewayPartitions.urgent(verdict.event().type())) {
 			lane = this.partitions.writers();
+			this.urgentPending.incrementAndGet();
 		}
 		else {
 			lane = this.partitions.writer(verdict.device().id());
@@ -647,8 +654,23 @@ public class MqttGateway implements SmartLifecycle {
 
 		private volatile boolean writing;
 
-		Writer(String name) {
+		/** The priority writer (alarm events); the others are bulk writers. */
+		private final boolean alarms;
+
+		Writer(String name, boolean alarms) {
+			this.alarms = alarms;
 			this.thread = Thread.ofPlatform().name(name).daemon().start(this::loop);
+		}
+
+		/**
+		 * A bulk writer lets a pending alarm batch have the database and the CPU first (at most 100 ms): on a busy
+		 * machine the alarm's transaction otherwise competes with the door backlog's.
+		 */
+		private void yieldToAlarms() throws InterruptedException {
+			long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+			while (!this.alarms && MqttGateway.this.urgentPending.get() > 0 && System.nanoTime() < until) {
+				Thread.sleep(1);
+			}
 		}
 
 		boolean busy() {
@@ -665,9 +687,17 @@ public class MqttGateway implements SmartLifecycle {
 						continue;
 					}
 					this.writing = true;
+					yieldToAlarms();
 					batch.add(first);
 					this.queue.drainTo(batch, batchSize - 1);
-					writeUntilStored(batch);
+					try {
+						writeUntilStored(batch);
+					}
+					finally {
+						if (this.alarms) {
+							MqttGateway.this.urgentPending.addAndGet(-batch.size());
+						}
+					}
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();

@@ -112,8 +112,8 @@ class GatewaySessionsIntegrationTests {
 			for (int i = 0; i < rounds; i++) {
 				if (i == before) {
 					// the first rounds are stored; then the gateway dies and every session's messages wait in the
-					// broker (Moquette 0.17 reuses packet ids on a new connection, so a delivery still unacknowledged
-					// at the moment of the stop is not part of this test: ADR 0013, amendment)
+					// broker (deliveries still unacknowledged at the stop can be lost by Moquette 0.17, which numbers
+					// them per connection: ADR 0013, amendment)
 					await().atMost(Duration.ofSeconds(60)).until(
 							() -> doors.stream().allMatch(d -> stored(d) == before) && stored(smoke) == before);
 					this.gateway.halt();
