@@ -11,6 +11,7 @@ seconds=${2:-30}
 window=${3:-1000}
 shift $(( $# < 3 ? $# : 3 ))
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+mkdir -p target
 ./mvnw -B -ntp verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=IotBenchmark \
   -Dlinli.bench.rate="$rate" -Dlinli.bench.seconds="$seconds" -Dlinli.bench.window="$window" "$@" \
   > target/iot-benchmark.log 2>&1 || { tail -50 target/iot-benchmark.log; exit 1; }

@@ -143,12 +143,18 @@ class DevicePagesIntegrationTests {
 		assertThat(this.jdbc.sql("select name from iot.device where id = ?").param(deviceId).query(String.class)
 			.single()).isEqualTo("北门主机");
 
-		// a new password: shown once; the broker refuses the old one at once and takes the new one
+		// a new password: shown once; the broker refuses the old one at once and takes the new one, and a connection
+		// made with the old one is cut
+		MqttDevice connected = MqttDevice.connect(this.gateway.brokerUrl(), compound.code(), deviceId, first);
 		String resetPage = this.mvc.perform(post("/console/security/devices/{id}/reset-secret", deviceId)
 			.param("cid", compound.cid()).session(admin).with(csrf()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		String second = find(PASSWORD, resetPage);
 		assertThat(second).isNotEqualTo(first);
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> !connected.client().isConnected());
+		connected.close();
 		assertThat(logsIn(compound.code(), deviceId, first)).isFalse();
 		assertThat(logsIn(compound.code(), deviceId, second)).isTrue();
 		assertThat(audited("iot.device.resetSecret", deviceId)).isEqualTo(1);

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
+import org.linli.iot.domain.DeviceService;
 import org.linli.iot.domain.DeviceSimulator;
 import org.linli.iot.domain.MqttGateway;
 import org.linli.iot.domain.Traffic;
@@ -24,8 +25,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The device benchmark of bench/iot.sh (not part of the build: run it by name with -Dit.test=IotBenchmark). The demo
- * compound's four door devices publish {@code linli.bench.rate} ACCESS events/s for {@code linli.bench.seconds} through
- * the embedded broker (QoS 1, each logged in as itself); meanwhile a smoke detector raises and clears smoke again and
+ * compound's four door devices and {@code linli.bench.doors} more door stations (28, registered for the run) publish
+ * {@code linli.bench.rate} ACCESS events/s for {@code linli.bench.seconds} through the embedded broker (QoS 1, each
+ * logged in as itself, one connection each); meanwhile a smoke detector raises and clears smoke again and
  * again, and the time from its publish to the staff's inbox row (notification.notice) is taken. Afterwards the rows
  * are counted: every acknowledged event must be stored once. Figures go to stdout and target/iot-benchmark.txt; only
  * completeness is asserted, never time.
@@ -40,6 +42,9 @@ class IotBenchmark {
 	JdbcClient jdbc;
 
 	@Autowired
+	DeviceService devices;
+
+	@Autowired
 	Clock clock;
 
 	@Test
@@ -47,11 +52,23 @@ class IotBenchmark {
 		int rate = Integer.getInteger("linli.bench.rate", 12_000);
 		int seconds = Integer.getInteger("linli.bench.seconds", 30);
 		int window = Integer.getInteger("linli.bench.window", 1_000);
+		int extraDoors = Integer.getInteger("linli.bench.doors", 28);
 		await().atMost(Duration.ofSeconds(30)).until(this.gateway::connected);
-		List<Traffic.SimDevice> doors = DeviceSimulator.DEMO_DEVICES.entrySet().stream()
+		List<Traffic.SimDevice> doors = new ArrayList<>(DeviceSimulator.DEMO_DEVICES.entrySet().stream()
 			.filter(e -> e.getValue() == DeviceType.DOOR_STATION || e.getValue() == DeviceType.BARRIER_GATE)
 			.map(e -> new Traffic.SimDevice(e.getKey(), e.getValue(), "Demo@2026"))
-			.toList();
+			.toList());
+		// a compound of 14 buildings has more than the demo's four doors: unit door stations, registered like any
+		UUID xingfuli = this.jdbc.sql("select id from registry.community where code = 'xingfuli'").query(UUID.class)
+			.single();
+		for (int i = 0; i < extraDoors; i++) {
+			String id = "bench-door-" + i;
+			if (this.jdbc.sql("select count(*) from iot.device where id = ?").param(id).query(Long.class).single() == 0) {
+				this.devices.register(xingfuli, new DeviceService.NewDevice(id, "DOOR_STATION", "单元门口机 " + i, null,
+						null, null, null, "Demo@2026"));
+			}
+			doors.add(new Traffic.SimDevice(id, DeviceType.DOOR_STATION, "Demo@2026"));
+		}
 		String runId = "b" + UUID.randomUUID().toString().substring(0, 6);
 		DeviceSimulator simulator = new DeviceSimulator(new DeviceSimulator.Plan(this.gateway.brokerUrl(), "xingfuli",
 				doors, rate, Duration.ofSeconds(seconds), Traffic.Mix.ACCESS, null, runId, window), this.clock);
@@ -89,9 +106,10 @@ class IotBenchmark {
 			report.add("smoke -> staff notice (n=%d): p50 %d ms, p90 %d ms, p99 %d ms, max %d ms".formatted(
 					sorted.length, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1]));
 		}
-		report.add("gateway batch size %s, gateway max-inflight %s".formatted(
+		report.add("gateway batch size %s, sessions %s, writers %s (+1 for alarms)".formatted(
 				System.getProperty("linli.iot.gateway.batch-size", "1000"),
-				System.getProperty("linli.iot.gateway.max-inflight", "100")));
+				System.getProperty("linli.iot.gateway.sessions", "default"),
+				System.getProperty("linli.iot.gateway.writers", "2")));
 		report.forEach(System.out::println);
 		Files.write(Path.of("target/iot-benchmark.txt"), report, StandardCharsets.UTF_8);
 		assertThat(events).isEqualTo(stats.acknowledged());

@@ -258,14 +258,19 @@ class IotGatewayIntegrationTests {
 			device.publish("{\"eventId\":\"x-3\",\"type\":\"HEARTBEAT\",\"occurredAt\":\"2001-01-01T00:00:00+08:00\"}");
 			device.publish("{\"eventId\":\"x-4\",\"type\":\"heartbeat!\",\"occurredAt\":\"" + MqttDevice.now() + "\"}");
 			device.publish(MqttDevice.event("x-5", "HEARTBEAT", "\"blob\":\"" + "a".repeat(10_000) + "\""));
+			// valid JSON that PostgreSQL's jsonb cannot hold: refused, not retried forever
+			device.publish(MqttDevice.event("x-6", "HEARTBEAT", "\"note\":\"a\\u0000b\""));
+			device.publish("{\"eventId\":\"x-7\",\"type\":\"HEARTBEAT\",\"occurredAt\":\"" + MqttDevice.now()
+					+ "\"} trailing");
 			device.publish(MqttDevice.event("ok-1", "HEARTBEAT", null));
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.jdbc
-				.sql("select count(*) from iot.rejected_message").query(Long.class).single() - before >= 8
+				.sql("select count(*) from iot.rejected_message").query(Long.class).single() - before >= 10
 					&& stored(meter[0]) == 1);
 		}
 		assertThat(this.jdbc.sql("select reason from iot.rejected_message where topic like ? order by id")
 			.param("%/" + meter[0] + "/events").query(String.class).list()).containsExactly("MALFORMED", "MALFORMED",
-					"BAD_EVENT_ID", "BAD_TIME", "FUTURE_TIME", "TOO_OLD", "BAD_TYPE", "TOO_LARGE");
+					"BAD_EVENT_ID", "BAD_TIME", "FUTURE_TIME", "TOO_OLD", "BAD_TYPE", "TOO_LARGE", "MALFORMED",
+					"MALFORMED");
 	}
 
 	@Test

@@ -4,6 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.IAuthorizatorPolicy;
@@ -21,15 +25,23 @@ class BrokerSecurity implements IAuthenticator, IAuthorizatorPolicy {
 
 	static final String GATEWAY_USERNAME = "linli-gateway";
 
+	/** A device reconnects under new client ids; the latest few are enough to find its open connections. */
+	private static final int CLIENTS_KEPT = 4;
+
+	private final Map<String, Set<String>> clients = new ConcurrentHashMap<>();
+
 	private final DeviceService devices;
 
 	private final DeviceDirectory directory;
 
+	private final GatewayCoverage coverage;
+
 	private final String gatewayPassword;
 
-	BrokerSecurity(DeviceService devices, DeviceDirectory directory) {
+	BrokerSecurity(DeviceService devices, DeviceDirectory directory, GatewayCoverage coverage) {
 		this.devices = devices;
 		this.directory = directory;
+		this.coverage = coverage;
 		byte[] secret = new byte[24];
 		new SecureRandom().nextBytes(secret);
 		this.gatewayPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -47,7 +59,25 @@ class BrokerSecurity implements IAuthenticator, IAuthorizatorPolicy {
 		if (GATEWAY_USERNAME.equals(username)) {
 			return MessageDigest.isEqual(this.gatewayPassword.getBytes(StandardCharsets.UTF_8), password);
 		}
-		return this.devices.authenticates(username, password);
+		boolean valid = this.devices.authenticates(username, password);
+		if (valid && clientId != null) {
+			this.clients.compute(username, (device, ids) -> {
+				Set<String> kept = ids == null ? new LinkedHashSet<>() : ids;
+				kept.remove(clientId);
+				kept.add(clientId);
+				if (kept.size() > CLIENTS_KEPT) {
+					kept.remove(kept.iterator().next());
+				}
+				return kept;
+			});
+		}
+		return valid;
+	}
+
+	/** The client ids the device logged in with lately (to cut them off when its credential is revoked). */
+	Set<String> takeClients(String deviceId) {
+		Set<String> ids = this.clients.remove(deviceId);
+		return ids == null ? Set.of() : Set.copyOf(ids);
 	}
 
 	@Override
@@ -55,8 +85,10 @@ class BrokerSecurity implements IAuthenticator, IAuthorizatorPolicy {
 		if (GATEWAY_USERNAME.equals(user)) {
 			return true;
 		}
+		// its own topic only, and only once a gateway session subscribes to it: the broker acknowledges a publish
+		// with no subscriber and drops it, so refusing keeps the message with the device until the gateway listens
 		return user != null && this.directory.identity(user)
-			.map(device -> device.eventTopic().equals(topic.toString()))
+			.map(device -> device.eventTopic().equals(topic.toString()) && this.coverage.covers(device.id()))
 			.orElse(false);
 	}
 

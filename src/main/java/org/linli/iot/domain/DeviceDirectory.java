@@ -8,11 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.linli.iot.DeviceType;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reads devices; the gateway and the broker's authoriser look a device up for every message, so identities are
@@ -24,6 +28,10 @@ public class DeviceDirectory {
 	private final JdbcClient jdbc;
 
 	private final Map<String, Device> cache = new ConcurrentHashMap<>();
+
+	private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+
+	private final List<Consumer<String>> revocations = new CopyOnWriteArrayList<>();
 
 	DeviceDirectory(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -69,9 +77,64 @@ public class DeviceDirectory {
 				""").param("c", communityId).param("t", type == null ? null : type.name()).query(Long.class).single();
 	}
 
-	/** Drops the cached identity after a change (password, place, retirement). */
+	/** Every device in service of every community (the gateway subscribes to their topics). */
+	List<Device> all() {
+		return this.jdbc.sql("select * from iot.device where status = 'ACTIVE' order by id")
+			.query(DeviceDirectory::row)
+			.list();
+	}
+
+	/**
+	 * Drops the cached identity after a change (registration, password, place, retirement, removal) and, once the
+	 * change is committed (on the same thread, before the answer), the listeners hear of it.
+	 */
 	void forget(String deviceId) {
 		this.cache.remove(deviceId);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					changed(deviceId);
+				}
+			});
+		}
+		else {
+			changed(deviceId);
+		}
+	}
+
+	/**
+	 * The device's credential no longer holds (password reset, retirement): as {@link #forget}, and once committed the
+	 * revocation listeners cut its open connections, which would otherwise outlive the old password.
+	 */
+	void revoke(String deviceId) {
+		forget(deviceId);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					revocations.forEach(listener -> listener.accept(deviceId));
+				}
+			});
+		}
+		else {
+			this.revocations.forEach(listener -> listener.accept(deviceId));
+		}
+	}
+
+	/** Calls the listener with the id of every device whose credential is revoked from now on. */
+	void onRevoke(Consumer<String> listener) {
+		this.revocations.add(listener);
+	}
+
+	/** Calls the listener with the id of every device registered, changed or removed from now on. */
+	void onChange(Consumer<String> listener) {
+		this.listeners.add(listener);
+	}
+
+	private void changed(String deviceId) {
+		this.cache.remove(deviceId);
+		this.listeners.forEach(listener -> listener.accept(deviceId));
 	}
 
 	static Device row(ResultSet rs, int n) throws SQLException {

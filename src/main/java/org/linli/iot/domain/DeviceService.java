@@ -179,7 +179,7 @@ public class DeviceService {
 		if (changed == 0) {
 			throw DomainException.conflict("iot.device.stale");
 		}
-		this.directory.forget(deviceId);
+		this.directory.revoke(deviceId);
 	}
 
 	/**
@@ -196,7 +196,7 @@ public class DeviceService {
 				 where community_id = :c and id = :id and status = 'ACTIVE'
 				""").param("hash", HASHER.encode(password)).param("at", Timestamp.from(this.clock.instant()))
 			.param("c", communityId).param("id", deviceId).update();
-		this.directory.forget(deviceId);
+		this.directory.revoke(deviceId);
 		return password;
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Properties;
 
 import io.moquette.BrokerConstants;
+import io.moquette.broker.config.IConfig;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import org.slf4j.Logger;
@@ -25,19 +26,40 @@ public class EmbeddedBroker implements SmartLifecycle {
 
 	static final int PHASE = 0;
 
+	/** Commands a session thread of the broker may queue (Moquette's default: 1,024). */
+	static final int SESSION_QUEUE_SIZE = 65_536;
+
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
 
 	private final IotSettings settings;
 
 	private final BrokerSecurity security;
 
+	private final GatewayCoverage coverage;
+
 	private Server server;
 
 	private int port;
 
-	EmbeddedBroker(IotSettings settings, BrokerSecurity security) {
+	EmbeddedBroker(IotSettings settings, BrokerSecurity security, GatewayCoverage coverage,
+			DeviceDirectory directory) {
 		this.settings = settings;
 		this.security = security;
+		this.coverage = coverage;
+		directory.onRevoke(this::disconnect);
+	}
+
+	/** Cuts the device's open connections: a reset password or a retirement holds at once, not at the next login. */
+	void disconnect(String deviceId) {
+		Server current;
+		synchronized (this) {
+			current = this.server;
+		}
+		for (String clientId : this.security.takeClients(deviceId)) {
+			if (current != null && current.disconnectClient(clientId)) {
+				log.info("Disconnected device {} (client {}): its credential was revoked", deviceId, clientId);
+			}
+		}
 	}
 
 	@Override
@@ -48,17 +70,23 @@ public class EmbeddedBroker implements SmartLifecycle {
 		this.port = this.port != 0 ? this.port
 				: this.settings.broker().port() == 0 ? freePort() : this.settings.broker().port();
 		Properties properties = new Properties();
-		properties.setProperty(BrokerConstants.HOST_PROPERTY_NAME, this.settings.broker().host());
-		properties.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(this.port));
-		properties.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
-		properties.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
-		properties.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
-		properties.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
+		properties.setProperty(IConfig.HOST_PROPERTY_NAME, this.settings.broker().host());
+		properties.setProperty(IConfig.PORT_PROPERTY_NAME, Integer.toString(this.port));
+		properties.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
+		properties.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
+		properties.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+		properties.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
 		properties.setProperty(BrokerConstants.METRICS_ENABLE_PROPERTY_NAME, "false");
 		properties.setProperty(BrokerConstants.BUGSNAG_ENABLE_PROPERTY_NAME, "false");
-		properties.setProperty(BrokerConstants.IMMEDIATE_BUFFER_FLUSH_PROPERTY_NAME, "true");
-		properties.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME,
+		properties.setProperty(IConfig.BUFFER_FLUSH_MS_PROPERTY_NAME,
+				Integer.toString(BrokerConstants.IMMEDIATE_BUFFER_FLUSH));
+		// each of the broker's session threads queues its commands (a device's publish, its routing to the gateway's
+		// sessions) in a bounded queue of 1,024 by default; when full, a publish is neither routed nor acknowledged
+		// and the device's window shrinks by one until it reconnects, so room for every device's window is given
+		properties.setProperty(IConfig.SESSION_QUEUE_SIZE, Integer.toString(SESSION_QUEUE_SIZE));
+		properties.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME,
 				Integer.toString(this.settings.broker().maxMessageBytes()));
+		this.coverage.reset(); // a new broker has no sessions yet
 		Server broker = new Server();
 		try {
 			broker.startServer(new MemoryConfig(properties), List.of(), null, this.security, this.security);

@@ -157,7 +157,7 @@ class EventIngestor {
 		List<String> wereOffline = this.jdbc.execute((ConnectionCallback<List<String>>) con -> {
 			try (PreparedStatement statement = con.prepareStatement("""
 					update iot.device d set online = true, last_seen_at = ?
-					  from (select id, online from iot.device where id = any(?) for update) old
+					  from (select id, online from iot.device where id = any(?) order by id for update) old
 					 where d.id = old.id
 					returning d.id, old.online
 					""")) {
