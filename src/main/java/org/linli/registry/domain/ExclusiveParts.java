@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Every room of a compound with its owners on a day, for a voter roll of up to 100,000 rooms and more: three reads
  * by community (buildings, rooms, current ownerships with their persons), joined here in hash maps. The only join in
  * SQL finds each owner's person by primary key, so even a nested loop chosen on fresh statistics stays linear; rooms
- * are not joined in SQL (a grouped join over fresh tables took minutes). An ownership is current on a day when it started on or before
- * it and has not ended before it.
+ * are not joined in SQL (a grouped join over fresh tables took minutes). An ownership is current on a day when it
+ * started on or before it and has not ended before it.
  */
 @Service
 public class ExclusiveParts {
