@@ -16,10 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every room of a compound with its owners on a day, for a voter roll of up to 100,000 rooms and more: three reads
- * by community (buildings, rooms, current ownerships with their persons), joined here in hash maps. The only join in
- * SQL finds each owner's person by primary key, so even a nested loop chosen on fresh statistics stays linear; rooms
- * are not joined in SQL (a grouped join over fresh tables took minutes). An ownership is current on a day when it
+ * Every room of a compound with its owners on a day, for a voter roll of up to 100,000 rooms and more: four
+ * single-table reads by community (buildings, rooms, current ownerships, persons), joined here in hash maps and plain
+ * loops. No statement joins two large tables, so the cost stays linear even when the planner's statistics lag behind
+ * a bulk load (a join planned on fresh tables ran for minutes, twice). An ownership is current on a day when it
  * started on or before it and has not ended before it.
  */
 @Service
@@ -29,14 +29,20 @@ public class ExclusiveParts {
 			AreaSource source) {
 	}
 
-	/** A current owner of a room: the developer, or a person of the compound with the name and relation read. */
-	private record Owning(boolean developer, UUID personId, LocalDate since, String name, boolean owner) {
+	private record Owning(boolean developer, UUID personId, LocalDate since) {
 	}
 
-	private static final Comparator<Owning> CO_OWNER_ORDER = Comparator.comparing(Owning::since)
+	private record Person(String name, boolean owner) {
+	}
+
+	/** A current owner person of a room, with what orders co-owners. */
+	private record Owner(UUID personId, LocalDate since, String name, boolean owner) {
+	}
+
+	private static final Comparator<Owner> CO_OWNER_ORDER = Comparator.comparing(Owner::since)
 		.thenComparing(o -> !o.owner())
-		.thenComparing(Owning::name)
-		.thenComparing(Owning::personId);
+		.thenComparing(Owner::name)
+		.thenComparing(Owner::personId);
 
 	private final JdbcClient jdbc;
 
@@ -60,30 +66,36 @@ public class ExclusiveParts {
 			.query((rs, n) -> new Room(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
 					rs.getString(4), rs.getBigDecimal(5), AreaSource.valueOf(rs.getString(6))))
 			.list();
-		// only the owners' persons, joined by primary key: tenants and family members are not read at all
 		Map<UUID, List<Owning>> owners = HashMap.newHashMap(rooms.size());
 		this.jdbc.sql("""
-				select o.room_id, o.owner_type = 'DEVELOPER', p.id, o.since, p.name, p.relation = 'OWNER'
-				  from registry.ownership o
-				  left join registry.person p on p.id = o.person_id and p.community_id = o.community_id
-				 where o.community_id = :c and o.since <= :day and (o.until is null or o.until >= :day)
+				select room_id, owner_type = 'DEVELOPER', person_id, since from registry.ownership
+				 where community_id = :c and since <= :day and (until is null or until >= :day)
 				""")
 			.param("c", communityId)
 			.param("day", day)
 			.query(rs -> {
-				Owning owning = new Owning(rs.getBoolean(2), rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class),
-						rs.getString(5), rs.getBoolean(6));
+				Owning owning = new Owning(rs.getBoolean(2), rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class));
 				owners.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>(2)).add(owning);
+			});
+		// every person of the compound, by id: a single-table read stays linear whatever the planner's statistics
+		// say (joined to ownership in SQL, a nested loop planned before the first ANALYZE of a bulk load ran for
+		// minutes)
+		Map<UUID, Person> persons = HashMap.newHashMap(rooms.size() + rooms.size() / 4);
+		this.jdbc.sql("select id, name, relation = 'OWNER' from registry.person where community_id = :c")
+			.param("c", communityId)
+			.query(rs -> {
+				persons.put(rs.getObject(1, UUID.class), new Person(rs.getString(2), rs.getBoolean(3)));
 			});
 		List<ExclusivePart> parts = new ArrayList<>(rooms.size());
 		for (Room room : rooms) {
 			List<Owning> owning = owners.getOrDefault(room.id(), List.of());
 			boolean developer = false;
-			List<Owning> people = new ArrayList<>(owning.size());
+			List<Owner> people = new ArrayList<>(owning.size());
 			for (Owning o : owning) {
 				developer |= o.developer();
-				if (o.personId() != null) {
-					people.add(o);
+				Person person = o.personId() == null ? null : persons.get(o.personId());
+				if (person != null) {
+					people.add(new Owner(o.personId(), o.since(), person.name(), person.owner()));
 				}
 			}
 			if (people.size() > 1) {
@@ -92,7 +104,7 @@ public class ExclusiveParts {
 			}
 			List<UUID> ids = new ArrayList<>(people.size());
 			List<String> names = new ArrayList<>(people.size());
-			for (Owning o : people) {
+			for (Owner o : people) {
 				ids.add(o.personId());
 				names.add(o.name());
 			}
