@@ -1,10 +1,10 @@
 package org.linli.governance.domain;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,13 +26,61 @@ final class BinaryCopy {
 	/** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in microseconds since 1970. */
 	private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
 
-	private final DataOutputStream out;
+	private static final long[] TEN_POWERS = { 1, 10, 100, 1000 };
 
-	BinaryCopy(OutputStream out) throws IOException {
-		this.out = new DataOutputStream(out);
+	/** Fields are encoded here (big-endian, no locking per value) and handed on 64 KiB at a time. */
+	private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+
+	private final OutputStream sink;
+
+	private final Out out = new Out();
+
+	BinaryCopy(OutputStream sink) throws IOException {
+		this.sink = sink;
 		this.out.write(SIGNATURE);
 		this.out.writeInt(0);
 		this.out.writeInt(0);
+	}
+
+	/** The few writes the format needs, into the buffer, which is drained to the sink when full. */
+	private final class Out {
+
+		private ByteBuffer room(int bytes) throws IOException {
+			ByteBuffer buffer = BinaryCopy.this.buffer;
+			if (buffer.remaining() < bytes) {
+				drain();
+			}
+			return buffer;
+		}
+
+		void writeShort(int value) throws IOException {
+			room(2).putShort((short) value);
+		}
+
+		void writeInt(int value) throws IOException {
+			room(4).putInt(value);
+		}
+
+		void writeLong(long value) throws IOException {
+			room(8).putLong(value);
+		}
+
+		void write(byte[] bytes) throws IOException {
+			if (bytes.length > BinaryCopy.this.buffer.capacity()) {
+				drain();
+				BinaryCopy.this.sink.write(bytes);
+			}
+			else {
+				room(bytes.length).put(bytes);
+			}
+		}
+
+		void drain() throws IOException {
+			ByteBuffer buffer = BinaryCopy.this.buffer;
+			BinaryCopy.this.sink.write(buffer.array(), 0, buffer.position());
+			buffer.clear();
+		}
+
 	}
 
 	BinaryCopy row(int fields) throws IOException {
@@ -78,7 +126,8 @@ final class BinaryCopy {
 		this.out.writeInt(UUID_OID);
 		this.out.writeInt(values.size());
 		this.out.writeInt(1);
-		for (UUID value : values) {
+		for (int i = 0; i < values.size(); i++) {
+			UUID value = values.get(i);
 			this.out.writeInt(16);
 			this.out.writeLong(value.getMostSignificantBits());
 			this.out.writeLong(value.getLeastSignificantBits());
@@ -96,16 +145,56 @@ final class BinaryCopy {
 	/** numeric: base-10000 digit groups aligned at the decimal point, weight of the first, sign and display scale. */
 	BinaryCopy numeric(BigDecimal value) throws IOException {
 		short[] header = new short[4];
-		List<Short> digits = numericDigits(value, header);
-		this.out.writeInt(8 + 2 * digits.size());
-		this.out.writeShort(digits.size());
+		short[] digits = numericGroups(value, header);
+		this.out.writeInt(8 + 2 * header[0]);
+		this.out.writeShort(header[0]);
 		this.out.writeShort(header[1]);
 		this.out.writeShort(header[2]);
 		this.out.writeShort(header[3]);
-		for (short digit : digits) {
-			this.out.writeShort(digit);
+		for (int i = 0; i < header[0]; i++) {
+			this.out.writeShort(digits[i]);
 		}
 		return this;
+	}
+
+	/**
+	 * The digit groups of a numeric, most significant first (the first header[0] of the answer); header receives
+	 * [ndigits, weight, sign, dscale]. Arithmetic on the unscaled long when it fits (every area), else by text.
+	 */
+	static short[] numericGroups(BigDecimal value, short[] header) {
+		int scale = Math.max(value.scale(), 0);
+		BigDecimal scaled = value.setScale(scale, RoundingMode.UNNECESSARY);
+		if (scale > 16 || scaled.unscaledValue().bitLength() > 50) {
+			List<Short> digits = numericDigits(value, header);
+			short[] groups = new short[digits.size()];
+			for (int i = 0; i < groups.length; i++) {
+				groups[i] = digits.get(i);
+			}
+			return groups;
+		}
+		// pad the fraction to whole groups: |value| * 10^padded is an integer below 2^50 * 10^3
+		int padded = (scale + 3) / 4 * 4;
+		long rest = Math.abs(scaled.unscaledValue().longValueExact()) * TEN_POWERS[padded - scale];
+		short[] reversed = new short[6];
+		int count = 0;
+		int lowestWeight = -padded / 4;
+		while (rest != 0 && rest % 10_000 == 0) {
+			rest /= 10_000;
+			lowestWeight++;
+		}
+		while (rest != 0) {
+			reversed[count++] = (short) (rest % 10_000);
+			rest /= 10_000;
+		}
+		short[] groups = new short[count];
+		for (int i = 0; i < count; i++) {
+			groups[i] = reversed[count - 1 - i];
+		}
+		header[0] = (short) count;
+		header[1] = (short) (count == 0 ? 0 : lowestWeight + count - 1);
+		header[2] = (short) (value.signum() < 0 ? 0x4000 : 0);
+		header[3] = (short) scale;
+		return groups;
 	}
 
 	/** The digit groups of a numeric; header receives [ndigits, weight, sign, dscale]. */
@@ -144,7 +233,8 @@ final class BinaryCopy {
 
 	void finish() throws IOException {
 		this.out.writeShort(-1);
-		this.out.flush();
+		this.out.drain();
+		this.sink.flush();
 	}
 
 }

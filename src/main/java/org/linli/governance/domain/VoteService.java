@@ -227,7 +227,7 @@ public class VoteService {
 					    rooms_label, person_ids, owner_names, designated_person_id, notified_at) from stdin (format binary)
 					""");
 			try {
-				BinaryCopy rows = new BinaryCopy(new java.io.BufferedOutputStream(new CopyOutput(copy), 1 << 16));
+				BinaryCopy rows = new BinaryCopy(new CopyOutput(copy));
 				for (RollEntry entry : roll) {
 					rows.row(13)
 						.uuid(entry.voterId())

@@ -17,10 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every room of a compound with its owners on a day, for a voter roll of up to 100,000 rooms and more: four
- * single-table reads by community (buildings, rooms, current ownerships, persons), joined here in hash maps. No
- * statement joins two large tables, so the cost stays linear even when the planner's statistics lag behind a bulk
- * load (a nested loop over fresh tables took minutes). An ownership is current on a day when it started on or before
- * it and has not ended before it.
+ * single-table reads by community (buildings, rooms, current ownerships, persons), joined here in hash maps and plain
+ * loops. No statement joins two large tables, so the cost stays linear even when the planner's statistics lag behind
+ * a bulk load (a join planned on fresh tables ran for minutes, twice). An ownership is current on a day when it
+ * started on or before it and has not ended before it.
  */
 @Service
 public class ExclusiveParts {
@@ -29,11 +29,20 @@ public class ExclusiveParts {
 			AreaSource source) {
 	}
 
-	private record Owning(UUID roomId, boolean developer, UUID personId, LocalDate since) {
+	private record Owning(boolean developer, UUID personId, LocalDate since) {
 	}
 
 	private record Person(String name, boolean owner) {
 	}
+
+	/** A current owner person of a room, with what orders co-owners. */
+	private record Owner(UUID personId, LocalDate since, String name, boolean owner) {
+	}
+
+	private static final Comparator<Owner> CO_OWNER_ORDER = Comparator.comparing(Owner::since)
+		.thenComparing(o -> !o.owner())
+		.thenComparing(Owner::name)
+		.thenComparing(Owner::personId);
 
 	private final JdbcClient jdbc;
 
@@ -57,40 +66,50 @@ public class ExclusiveParts {
 			.query((rs, n) -> new Room(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
 					rs.getString(4), rs.getBigDecimal(5), AreaSource.valueOf(rs.getString(6))))
 			.list();
-		Map<UUID, List<Owning>> owners = new HashMap<>();
+		Map<UUID, List<Owning>> owners = HashMap.newHashMap(rooms.size());
 		this.jdbc.sql("""
-				select room_id, owner_type, person_id, since from registry.ownership
+				select room_id, owner_type = 'DEVELOPER', person_id, since from registry.ownership
 				 where community_id = :c and since <= :day and (until is null or until >= :day)
 				""")
 			.param("c", communityId)
 			.param("day", day)
 			.query(rs -> {
-				Owning owning = new Owning(rs.getObject(1, UUID.class), "DEVELOPER".equals(rs.getString(2)),
-						rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class));
-				owners.computeIfAbsent(owning.roomId(), k -> new ArrayList<>(2)).add(owning);
+				Owning owning = new Owning(rs.getBoolean(2), rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class));
+				owners.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>(2)).add(owning);
 			});
-		Map<UUID, Person> persons = new HashMap<>();
-		this.jdbc.sql("select id, name, relation from registry.person where community_id = :c")
+		// every person of the compound, by id: a single-table read stays linear whatever the planner's statistics
+		// say (joined to ownership in SQL, a nested loop planned before the first ANALYZE of a bulk load ran for
+		// minutes)
+		Map<UUID, Person> persons = HashMap.newHashMap(rooms.size() + rooms.size() / 4);
+		this.jdbc.sql("select id, name, relation = 'OWNER' from registry.person where community_id = :c")
 			.param("c", communityId)
 			.query(rs -> {
-				persons.put(rs.getObject(1, UUID.class), new Person(rs.getString(2), "OWNER".equals(rs.getString(3))));
+				persons.put(rs.getObject(1, UUID.class), new Person(rs.getString(2), rs.getBoolean(3)));
 			});
-		// co-owners: the earliest first, then the one registered as 业主 (OWNER), then by name
-		Comparator<Owning> order = Comparator.comparing(Owning::since)
-			.thenComparing(o -> !persons.get(o.personId()).owner())
-			.thenComparing(o -> persons.get(o.personId()).name())
-			.thenComparing(Owning::personId);
 		List<ExclusivePart> parts = new ArrayList<>(rooms.size());
 		for (Room room : rooms) {
 			List<Owning> owning = owners.getOrDefault(room.id(), List.of());
-			boolean developer = owning.stream().anyMatch(Owning::developer);
-			List<Owning> people = owning.stream()
-				.filter(o -> o.personId() != null && persons.containsKey(o.personId()))
-				.sorted(order)
-				.toList();
+			boolean developer = false;
+			List<Owner> people = new ArrayList<>(owning.size());
+			for (Owning o : owning) {
+				developer |= o.developer();
+				Person person = o.personId() == null ? null : persons.get(o.personId());
+				if (person != null) {
+					people.add(new Owner(o.personId(), o.since(), person.name(), person.owner()));
+				}
+			}
+			if (people.size() > 1) {
+				// co-owners: the earliest first, then the one registered as 业主 (OWNER), then by name
+				people.sort(CO_OWNER_ORDER);
+			}
+			List<UUID> ids = new ArrayList<>(people.size());
+			List<String> names = new ArrayList<>(people.size());
+			for (Owner o : people) {
+				ids.add(o.personId());
+				names.add(o.name());
+			}
 			parts.add(new ExclusivePart(room.id(), buildings.get(room.buildingId()), room.unit(), room.number(),
-					room.area(), room.source(), developer, people.stream().map(Owning::personId).toList(),
-					people.stream().map(o -> persons.get(o.personId()).name()).toList()));
+					room.area(), room.source(), developer, ids, names));
 		}
 		return parts;
 	}

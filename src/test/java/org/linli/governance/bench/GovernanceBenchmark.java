@@ -72,13 +72,17 @@ class GovernanceBenchmark {
 		List<ExclusivePart> parts = this.registry.exclusiveParts(cid, LocalDate.now());
 		long[] read = new long[RUNS + 1];
 		long[] readCpu = new long[RUNS + 1];
+		long[] readBackend = new long[RUNS + 1];
 		for (int run = 0; run <= RUNS; run++) {
 			long t = System.nanoTime();
 			this.registry.exclusiveParts(cid, LocalDate.now());
 			read[run] = micros(t);
-			readCpu[run] = cpuOf(() -> this.registry.exclusiveParts(cid, LocalDate.now()));
+			long[] cpu = cpuOf(() -> this.registry.exclusiveParts(cid, LocalDate.now()));
+			readCpu[run] = cpu[0];
+			readBackend[run] = cpu[1];
 		}
-		say("%s: of which the registry read %s ms; CPU (thread + backend) %s ms", name, format(read), format(readCpu));
+		say("%s: of which the registry read %s ms; CPU (thread + backend) %s ms, of which backend %s ms", name,
+				format(read), format(readCpu), format(readBackend));
 		Map<UUID, Choice> choices = new HashMap<>();
 		Choice[] pattern = { Choice.APPROVE, Choice.APPROVE, Choice.APPROVE, Choice.REJECT, Choice.ABSTAIN };
 		for (int i = 0; i < parts.size(); i++) {
@@ -90,6 +94,7 @@ class GovernanceBenchmark {
 		long[] freeze = new long[RUNS + 1];
 		long[] tally = new long[RUNS + 1];
 		long[] freezeCpu = new long[RUNS + 1];
+		long[] freezeBackend = new long[RUNS + 1];
 		long[] indexReady = new long[RUNS + 1];
 		int owners = 0;
 		for (int run = 0; run <= RUNS; run++) {
@@ -102,7 +107,9 @@ class GovernanceBenchmark {
 			// the same freeze again on a second draft, measured by CPU time (it joins the measuring transaction)
 			UUID twin = this.governance.createVote(cid, "基准测试 CPU " + run, Matter.OTHER, null,
 					OffsetDateTime.now().plusDays(7), "bench");
-			freezeCpu[run] = cpuOf(() -> this.governance.openVote(twin, "bench"));
+			long[] cpu = cpuOf(() -> this.governance.openVote(twin, "bench"));
+			freezeCpu[run] = cpu[0];
+			freezeBackend[run] = cpu[1];
 			this.governance.closeVote(twin, "bench");
 			t = System.nanoTime();
 			int cast = this.governance.castOnline(vote, choices, "bench");
@@ -120,28 +127,30 @@ class GovernanceBenchmark {
 		if (indexReady[0] >= 0) {
 			say("%s: person index filled %s ms after the opening returned", name, format(indexReady));
 		}
-		say("%s: freeze roll CPU (this thread + its PostgreSQL backend) %s ms", name, format(freezeCpu));
+		say("%s: freeze roll CPU (this thread + its PostgreSQL backend) %s ms, of which backend %s ms", name,
+				format(freezeCpu), format(freezeBackend));
 		say("%s: close + tally %s ms (runs after warm-up), warm-up %s ms", name, format(tally), millis(tally[0]));
 	}
 
 	/**
 	 * Runs the work in a transaction that the service joins, and answers the CPU time it took in microseconds: this
 	 * thread's (registry rows decoded, roll built, COPY encoded) plus that of the one PostgreSQL backend serving the
-	 * transaction (/proc, 10 ms ticks; Linux only). On a machine shared with other builds the wall clock mostly
+	 * transaction, then the backend's part alone (/proc, 10 ms ticks; Linux only). On a machine shared with other builds the wall clock mostly
 	 * measures the others; this does much less so, and leaves out asynchronous listeners (notices, person index) and
 	 * the commit's wait for the disk.
 	 */
-	private long cpuOf(Runnable work) {
-		long[] micros = new long[1];
+	private long[] cpuOf(Runnable work) {
+		long[] micros = new long[2];
 		new org.springframework.transaction.support.TransactionTemplate(this.transactions).executeWithoutResult(tx -> {
 			int pid = this.jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
 			java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
 			long thread = threads.getCurrentThreadCpuTime();
 			long backend = ticks(pid);
 			work.run();
-			micros[0] = (threads.getCurrentThreadCpuTime() - thread) / 1000 + (ticks(pid) - backend) * 10_000;
+			micros[1] = (ticks(pid) - backend) * 10_000;
+			micros[0] = (threads.getCurrentThreadCpuTime() - thread) / 1000 + micros[1];
 		});
-		return micros[0];
+		return micros;
 	}
 
 	/** Microseconds from the opening's return until its person index is filled (-1 where there is none). */

@@ -33,6 +33,25 @@ class BinaryCopyUnitTests {
 	}
 
 	@Test
+	void theArithmeticGroupsMatchTheTextGroupsForAnyScaleAndSign() {
+		java.util.Random random = new java.util.Random(42);
+		for (int i = 0; i < 20_000; i++) {
+			long unscaled = random.nextLong() >> random.nextInt(64);
+			BigDecimal value = BigDecimal.valueOf(unscaled, random.nextInt(9) - 1);
+			short[] header = new short[4];
+			short[] groups = BinaryCopy.numericGroups(value, header);
+			short[] expected = new short[4];
+			List<Short> digits = BinaryCopy.numericDigits(value, expected);
+			assertThat(header).as("header of %s", value).isEqualTo(expected);
+			short[] expectedGroups = new short[digits.size()];
+			for (int k = 0; k < expectedGroups.length; k++) {
+				expectedGroups[k] = digits.get(k);
+			}
+			assertThat(java.util.Arrays.copyOf(groups, header[0])).as("groups of %s", value).isEqualTo(expectedGroups);
+		}
+	}
+
+	@Test
 	void aRowCarriesSignatureFieldCountLengthsAndTheTrailer() throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		BinaryCopy copy = new BinaryCopy(bytes);
