@@ -172,6 +172,42 @@ class BillRunIntegrationTests {
 		assertThat(count("select sum(amount_fen) from billing.bill where community_id = :c and kind = 'ONE_OFF'"))
 			.isEqualTo(7550);
 		this.mvc.perform(run(BillingFixture.MONTH)).andExpect(jsonPath("$.bills").value(4));
+		this.mvc.perform(run("2025-04")).andExpect(jsonPath("$.bills").value(4));
+		// a room's bills: its run bills of every billed period and its one-offs (of a month without a run)
+		this.mvc
+			.perform(bearer(get("/api/v1/communities/{cid}/rooms/{rid}/bills", this.f.communityId(), this.f.room101()),
+					this.staff))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.bills.length()").value(6))
+			.andExpect(jsonPath("$.bills[?(@.kind == 'ONE_OFF')].amountFen").value(org.hamcrest.Matchers
+				.containsInAnyOrder(4550, 3000)));
+	}
+
+	@Test
+	void aRepeatedRunSkipsUnchangedCompoundsButBillsWhatChangedSinceTheLastRun() throws Exception {
+		this.mvc.perform(run("2025-07")).andExpect(jsonPath("$.created").value(4));
+		this.mvc.perform(run("2025-07")).andExpect(jsonPath("$.created").value(0)).andExpect(jsonPath("$.bills").value(4));
+		// a fee item added after the run is an input written since: the next run of the period bills it
+		feeItem(Map.of("code", "LIFT", "name", "电梯费", "kind", "FIXED", "cycle", "MONTH", "priceFen", 2000,
+				"effectiveFrom", "2024-01-01"));
+		this.mvc.perform(run("2025-07")).andExpect(jsonPath("$.created").value(2)).andExpect(jsonPath("$.bills").value(6));
+		this.mvc.perform(run("2025-07")).andExpect(jsonPath("$.created").value(0)).andExpect(jsonPath("$.bills").value(6));
+		assertThat(count("select count(*) from billing.bill where community_id = :c and period = '2025-07'"))
+			.isEqualTo(6);
+		assertThat(count("select count(*) from billing.period_total t join billing.input_version v "
+				+ "on v.community_id = t.community_id where t.community_id = :c and t.period = '2025-07' "
+				+ "and t.inputs_version = v.version")).as("the period keeps the input version its run saw").isEqualTo(1);
+	}
+
+	@Test
+	void theBillsOfARunGetIdsThatAscendInTheirStatement() throws Exception {
+		this.mvc.perform(run("2025-06")).andExpect(jsonPath("$.created").value(4));
+		assertThat(count("select count(*) from billing.bill where community_id = :c and period = '2025-06' "
+				+ "and substr(id::text, 15, 1) = '7'")).as("UUID version 7").isEqualTo(4);
+		assertThat(count("""
+				select count(*) from (select id, lag(id) over (order by id) as previous from billing.bill
+				 where community_id = :c and period = '2025-06') x where x.id < x.previous
+				""")).isZero();
 	}
 
 	@Test

@@ -65,13 +65,13 @@ public class BillQueries {
 	}
 
 	public List<Bill> ofRoom(UUID communityId, UUID roomId) {
-		return this.jdbc.sql(BILL + " where b.community_id = :c and b.room_id = :r order by b.due_date desc, item")
+		return this.jdbc.sql(BILL + " where " + RoomBills.OF_ROOM + " order by b.due_date desc, item")
 			.param("c", communityId).param("r", roomId).query(this::row).list();
 	}
 
 	/** A household's bills: what its members see (a later household of the same room sees only its own). */
 	public List<Bill> ofHousehold(UUID communityId, UUID roomId, UUID householdId) {
-		return this.jdbc.sql(BILL + " where b.community_id = :c and b.room_id = :r and b.household_id = :h "
+		return this.jdbc.sql(BILL + " where " + RoomBills.OF_ROOM + " and b.household_id = :h "
 				+ "order by b.due_date desc, item")
 			.param("c", communityId).param("r", roomId).param("h", householdId).query(this::row).list();
 	}

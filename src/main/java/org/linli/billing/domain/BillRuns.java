@@ -143,6 +143,7 @@ public class BillRuns {
 	public List<Result> runMany(List<UUID> communityIds, Period period, String by) {
 		List<UUID> ids = communityIds.stream().distinct().toList();
 		refreshStale(ids);
+		analyzeInputs();
 		List<Result> results = this.transactions.execute(status -> insert(ids, period, by));
 		if (results != null && results.stream().mapToInt(Result::created).sum() >= ANALYZE_AFTER) {
 			analyzeLater();
@@ -152,6 +153,28 @@ public class BillRuns {
 			byId.put(ids.get(i), results.get(i));
 		}
 		return communityIds.stream().map(byId::get).toList();
+	}
+
+	/** The run's small input tables, whose statistics decide how the database joins them to 150,000 rooms. */
+	private static final List<String> INPUTS = List.of("fee_item", "fee_rate", "reduction", "subscription",
+			"parking_subscription", "meter");
+
+	/**
+	 * Analyzes the input tables changed since their last statistics. Autovacuum analyzes a table only after 50
+	 * changes: a fee table of ten rates never analyzed is estimated at 510 rows, and the database then hashes the
+	 * 150,000 rooms to join them to it instead of hashing the ten rates (0.6 s instead of 0.05 s at district scale).
+	 */
+	private void analyzeInputs() {
+		List<String> stale = this.jdbc.sql("""
+				select relname from pg_stat_user_tables
+				 where schemaname = 'billing' and relname in (:inputs) and n_live_tup + n_mod_since_analyze > 0
+				   and (n_mod_since_analyze > 0 or coalesce(last_analyze, last_autoanalyze) is null)
+				""").param("inputs", INPUTS).query(String.class).list();
+		for (String table : stale) {
+			if (INPUTS.contains(table)) {
+				this.jdbc.sql("analyze billing." + table).update();
+			}
+		}
 	}
 
 	/** After a big run the planner's row estimates of the bill table are stale: refresh them off the request. */
@@ -232,41 +255,45 @@ public class BillRuns {
 	private List<Result> insert(List<UUID> communityIds, Period period, String by) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		String ids = Ledger.uuidArray(communityIds);
+		Map<UUID, Long> billsBefore = new java.util.HashMap<>();
+		Map<UUID, Long> seenBefore = new java.util.HashMap<>();
+		lockPeriod(ids, period, billsBefore, seenBefore);
+		// read before the lines: an input written meanwhile is then billed now and still seen as new next time
+		Map<UUID, Long> inputs = inputVersions(ids);
+		List<UUID> fresh = new java.util.ArrayList<>();
+		List<UUID> billed = new java.util.ArrayList<>();
+		for (UUID id : communityIds) {
+			long version = inputs.getOrDefault(id, 0L);
+			if (!Long.valueOf(version).equals(seenBefore.get(id))) {
+				(billsBefore.get(id) == 0 ? fresh : billed).add(id);
+			}
+		}
 		// the insert answers what it inserted per compound; the period's totals are kept up to date from that
 		Map<UUID, long[]> inserted = new java.util.HashMap<>();
 		// the hash tables of 150,000 lines fit in memory instead of spilling to disk
 		this.jdbc.sql("set local work_mem = '64MB'").update();
-		params(sql(LINES + """
-				, inserted as (
-				  insert into billing.bill (id, community_id, room_id, household_id, fee_item_id, kind, period,
-				         period_start, period_end, days, quantity, amount_fen, due_date, created_at)
-				  select gen_random_uuid(), l.community_id, l.room_id, l.household_id, l.item_id, l.kind, :period, :ps,
-				         :pe, l.days, l.quantity, l.amount, :pe, :now
-				    from lines l where l.amount > 0
-				     and not exists (select 1 from billing.bill b where b.community_id = l.community_id
-				         and b.period = :period and b.room_id = l.room_id and b.fee_item_id = l.item_id
-				         and b.kind <> 'ONE_OFF')
-				  on conflict (community_id, period, room_id, fee_item_id) where kind <> 'ONE_OFF' do nothing
-				  returning community_id, amount_fen)
-				select community_id, count(*) as created, coalesce(sum(amount_fen), 0) as total
-				  from inserted group by community_id
-				""", communityIds), period).param("now", now).query((java.sql.ResultSet rs) -> {
-					inserted.put(rs.getObject(1, UUID.class), new long[] { rs.getLong(2), rs.getLong(3) });
-				});
+		if (!fresh.isEmpty()) {
+			insertLines(fresh, period, now, FRESH, inserted);
+		}
+		if (!billed.isEmpty()) {
+			insertLines(billed, period, now, MISSING, inserted);
+		}
 		String created = communityIds.stream().map(id -> String.valueOf(inserted.getOrDefault(id, new long[2])[0]))
 			.collect(java.util.stream.Collectors.joining(",", "{", "}"));
 		String totals = communityIds.stream().map(id -> String.valueOf(inserted.getOrDefault(id, new long[2])[1]))
 			.collect(java.util.stream.Collectors.joining(",", "{", "}"));
+		String versions = communityIds.stream().map(id -> String.valueOf(inputs.getOrDefault(id, 0L)))
+			.collect(java.util.stream.Collectors.joining(",", "{", "}"));
 		Map<UUID, long[]> after = new java.util.HashMap<>();
 		this.jdbc.sql("""
-				insert into billing.period_total as t (community_id, period, bills, total_fen)
-				select x.c, :period, x.n, x.t
-				  from unnest(cast(:ids as uuid[]), cast(:created as int[]), cast(:totals as bigint[])) as x(c, n, t)
-				on conflict (community_id, period) do update
-				   set bills = t.bills + excluded.bills, total_fen = t.total_fen + excluded.total_fen
-				returning community_id, bills, total_fen
+				update billing.period_total t
+				   set bills = t.bills + x.n, total_fen = t.total_fen + x.t, inputs_version = x.v
+				  from unnest(cast(:ids as uuid[]), cast(:created as int[]), cast(:totals as bigint[]),
+				              cast(:versions as bigint[])) as x(c, n, t, v)
+				 where t.community_id = x.c and t.period = :period
+				returning t.community_id, t.bills, t.total_fen
 				""").param("ids", ids).param("period", period.text()).param("created", created).param("totals", totals)
-			.query((java.sql.ResultSet rs) -> {
+			.param("versions", versions).query((java.sql.ResultSet rs) -> {
 				after.put(rs.getObject(1, UUID.class), new long[] { rs.getLong(2), rs.getLong(3) });
 			});
 		this.jdbc.sql("""
@@ -281,6 +308,75 @@ public class BillRuns {
 			return new Result(period.text(), (int) inserted.getOrDefault(id, new long[2])[0], (int) total[0], total[1],
 					List.of());
 		}).toList();
+	}
+
+	/** The lines of compounds that have no bill of the period yet: every line is new. */
+	private static final String FRESH = """
+			    from lines l where l.amount > 0
+			""";
+
+	/**
+	 * The lines of compounds billed before in the period: only those without their bill. The anti-join finds them
+	 * without attempting the insert; the conflict clause covers what it cannot see.
+	 */
+	private static final String MISSING = """
+			    from lines l where l.amount > 0
+			     and not exists (select 1 from billing.bill b where b.community_id = l.community_id
+			         and b.period = :period and b.room_id = l.room_id and b.fee_item_id = l.item_id
+			         and b.kind <> 'ONE_OFF')
+			  on conflict (community_id, period, room_id, fee_item_id, (coalesce(source_ref, ''))) do nothing
+			""";
+
+	private void insertLines(List<UUID> communityIds, Period period, Timestamp now, String which,
+			Map<UUID, long[]> inserted) {
+		BillIds billIds = BillIds.next(this.clock.instant());
+		params(sql(LINES + """
+				, inserted as (
+				  insert into billing.bill (id, community_id, room_id, household_id, fee_item_id, kind, period,
+				         period_start, period_end, days, quantity, amount_fen, due_date, created_at)
+				  select cast(:idhigh || to_hex(:idlow + row_number() over ()) as uuid), l.community_id, l.room_id,
+				         l.household_id, l.item_id, l.kind, :period, :ps, :pe, l.days, l.quantity, l.amount, :pe, :now
+				""" + which + """
+				  returning community_id, amount_fen)
+				select community_id, count(*) as created, coalesce(sum(amount_fen), 0) as total
+				  from inserted group by community_id
+				""", communityIds), period).param("now", now).param("idhigh", billIds.high()).param("idlow", billIds.low())
+			.query((java.sql.ResultSet rs) -> {
+				inserted.put(rs.getObject(1, UUID.class), new long[] { rs.getLong(2), rs.getLong(3) });
+			});
+	}
+
+	/**
+	 * Locks the period of each compound (its row of totals, created empty when missing, in id order so that two
+	 * runs never wait on each other crosswise): one run per compound and period at a time. Fills in the bills each
+	 * compound has in the period (none: its lines need no check against existing bills) and the input version its
+	 * last run of the period saw.
+	 */
+	private void lockPeriod(String ids, Period period, Map<UUID, Long> bills, Map<UUID, Long> inputsVersion) {
+		this.jdbc.sql("""
+				insert into billing.period_total (community_id, period, bills, total_fen)
+				select c, :period, 0, 0 from unnest(cast(:ids as uuid[])) as x(c) order by c
+				on conflict (community_id, period) do nothing
+				""").param("ids", ids).param("period", period.text()).update();
+		this.jdbc.sql("""
+				select community_id, bills, inputs_version from billing.period_total
+				 where community_id = any(cast(:ids as uuid[])) and period = :period order by community_id for update
+				""").param("ids", ids).param("period", period.text()).query((java.sql.ResultSet rs) -> {
+					UUID id = rs.getObject(1, UUID.class);
+					bills.put(id, rs.getLong(2));
+					inputsVersion.put(id, rs.getObject(3, Long.class));
+				});
+	}
+
+	/** The current input version of each compound (V104); a compound never written to has none yet: 0. */
+	private Map<UUID, Long> inputVersions(String ids) {
+		Map<UUID, Long> versions = new java.util.HashMap<>();
+		this.jdbc.sql("select community_id, version from billing.input_version where community_id = any(cast(:ids as uuid[]))")
+			.param("ids", ids)
+			.query((java.sql.ResultSet rs) -> {
+				versions.put(rs.getObject(1, UUID.class), rs.getLong(2));
+			});
+		return versions;
 	}
 
 	/**

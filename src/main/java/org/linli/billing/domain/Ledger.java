@@ -54,12 +54,12 @@ class Ledger {
 	 */
 	List<OpenBill> openBills(UUID communityId, UUID roomId, UUID householdId, List<UUID> preferred) {
 		return this.jdbc.sql("""
-				select id, amount_fen - paid_fen - credited_fen as outstanding from billing.bill
-				 where community_id = :c and room_id = :r and (cast(:h as uuid) is null or household_id = :h)
-				   and paid_fen + credited_fen < amount_fen
+				select id, amount_fen - paid_fen - credited_fen as outstanding from billing.bill b
+				 where %s
+				   and (cast(:h as uuid) is null or household_id = :h) and paid_fen + credited_fen < amount_fen
 				 order by case when id = any(cast(:preferred as uuid[])) then 0 else 1 end, due_date, created_at, id
 				 for update
-				""").param("c", communityId).param("r", roomId).param("h", householdId)
+				""".formatted(RoomBills.OF_ROOM)).param("c", communityId).param("r", roomId).param("h", householdId)
 			.param("preferred", uuidArray(preferred))
 			.query((rs, n) -> new OpenBill(rs.getObject(1, UUID.class), rs.getLong(2))).list();
 	}

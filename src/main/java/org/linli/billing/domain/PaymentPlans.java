@@ -117,10 +117,11 @@ public class PaymentPlans {
 		record Open(UUID id, UUID householdId, long outstanding) {
 		}
 		List<Open> overdue = this.jdbc.sql("""
-				select id, household_id, amount_fen - paid_fen - credited_fen from billing.bill
-				 where community_id = :c and room_id = :r and paid_fen + credited_fen < amount_fen and due_date < :today
+				select id, household_id, amount_fen - paid_fen - credited_fen from billing.bill b
+				 where %s
+				   and paid_fen + credited_fen < amount_fen and due_date < :today
 				 order by due_date, created_at, id
-				""").param("c", communityId).param("r", roomId).param("today", Date.valueOf(today()))
+				""".formatted(RoomBills.OF_ROOM)).param("c", communityId).param("r", roomId).param("today", Date.valueOf(today()))
 			.query((rs, n) -> new Open(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3)))
 			.list();
 		if (overdue.isEmpty()) {

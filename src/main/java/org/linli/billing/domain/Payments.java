@@ -95,9 +95,10 @@ public class Payments {
 			String by) {
 		PaymentProvider provider = provider(providerName);
 		List<Ledger.OpenBill> open = this.jdbc.sql("""
-				select id, amount_fen - paid_fen - credited_fen from billing.bill
-				 where community_id = :c and room_id = :r and household_id = :h and paid_fen + credited_fen < amount_fen
-				""").param("c", communityId).param("r", roomId).param("h", householdId)
+				select id, amount_fen - paid_fen - credited_fen from billing.bill b
+				 where %s
+				   and household_id = :h and paid_fen + credited_fen < amount_fen
+				""".formatted(RoomBills.OF_ROOM)).param("c", communityId).param("r", roomId).param("h", householdId)
 			.query((rs, n) -> new Ledger.OpenBill(rs.getObject(1, UUID.class), rs.getLong(2))).list();
 		List<UUID> chosen = billIds == null || billIds.isEmpty() ? open.stream().map(Ledger.OpenBill::id).toList()
 				: billIds;
