@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,7 @@ import static org.hamcrest.Matchers.not;
 import static org.linli.support.Api.bearer;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -172,6 +174,63 @@ class CredentialPagesIntegrationTests {
 	}
 
 	@Test
+	void staffEnrolAFaceWithTheDevicesTemplateOnlyAfterConsentBesideAnotherWayIn() throws Exception {
+		Household h = household();
+		MockHttpSession admin = Pages.signIn(this.mvc, "admin").session();
+		String adult = "/console/security/persons/" + h.adult() + "/credentials";
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+
+		// no consent yet: no enrolment form, and a posted one is refused with the reason
+		this.mvc.perform(get(adult).param("cid", h.cid()).session(admin)).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"face-enrol\""))));
+		this.mvc.perform(multipart(adult + "/face").param("cid", h.cid()).param("templateRef", "tpl-1")
+			.session(admin).with(csrf())).andExpect(status().isOk())
+			.andExpect(content().string(containsString("开通人脸识别须先取得本人单独授权")));
+
+		this.mvc.perform(post("/console/security/persons/" + h.adult() + "/face-consent").param("cid", h.cid())
+			.param("paperRef", "FC-2026-101").param("photoKept", "true").session(admin).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get(adult).param("cid", h.cid()).session(admin)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"face-enrol\"")))
+			.andExpect(content().string(containsString("name=\"photo\"")));
+		// face is never the only way in
+		this.mvc.perform(multipart(adult + "/face").param("cid", h.cid()).param("templateRef", "tpl-1")
+			.session(admin).with(csrf())).andExpect(status().isOk())
+			.andExpect(content().string(containsString("人脸识别不能是唯一的开门方式")));
+		this.mvc.perform(post(adult + "/card").param("cid", h.cid()).param("cardNumber", "5e6f7a8b9c").session(admin)
+			.with(csrf())).andExpect(status().is3xxRedirection());
+		// field errors: no template; a file that is no picture
+		this.mvc.perform(multipart(adult + "/face").param("cid", h.cid()).param("templateRef", " ")
+			.session(admin).with(csrf())).andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-field=\"templateRef\"")));
+		this.mvc.perform(multipart(adult + "/face")
+			.file(new MockMultipartFile("photo", "face.png", "image/png", "not a picture".getBytes()))
+			.param("cid", h.cid()).param("templateRef", "tpl-1").session(admin).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-field=\"photo\"")));
+		assertThat(active(h.adult(), "FACE")).isZero();
+
+		this.mvc.perform(multipart(adult + "/face").file(new MockMultipartFile("photo", "face.png", "image/png", png))
+			.param("cid", h.cid()).param("templateRef", "tpl-qian-2026").session(admin).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(active(h.adult(), "FACE")).isEqualTo(1);
+		String stored = this.jdbc.sql("""
+				select template_ref || ' ' || photo from access.credential
+				 where person_id = ?::uuid and kind = 'FACE' and status = 'ACTIVE'
+				""").param(h.adult()).query(String.class).single();
+		assertThat(stored).as("template and photo encrypted at rest").doesNotContain("tpl-qian-2026")
+			.doesNotContain(java.util.Base64.getEncoder().encodeToString(png));
+		this.mvc.perform(get(adult).param("cid", h.cid()).session(admin)).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("tpl-qian-2026"))));
+		assertThat(audited("access.credential.add", h.adult())).isEqualTo(2);
+
+		// the child has no consent of their own: the guardian's consent for the parent does not count
+		this.mvc.perform(multipart("/console/security/persons/" + h.child() + "/credentials/face").param("cid", h.cid())
+			.param("templateRef", "tpl-child").session(admin).with(csrf())).andExpect(status().isOk())
+			.andExpect(content().string(containsString("开通人脸识别须先取得本人单独授权")));
+	}
+
+	@Test
 	void residentsAndStaffOfAnotherCommunityCannotReachTheseStaffPages() throws Exception {
 		Household h = household();
 		String person = "/console/security/persons/" + h.adult() + "/credentials";
@@ -184,6 +243,8 @@ class CredentialPagesIntegrationTests {
 				.session(session).with(csrf())).andExpect(status().isForbidden());
 			this.mvc.perform(post("/console/security/persons/" + h.adult() + "/face-consent").param("cid", h.cid())
 				.param("paperRef", "X-1").session(session).with(csrf())).andExpect(status().isForbidden());
+			this.mvc.perform(multipart(person + "/face").param("cid", h.cid()).param("templateRef", "tpl-x")
+				.session(session).with(csrf())).andExpect(status().isForbidden());
 		}
 		// the person asked for under the staff member's own community is not found there
 		String xingfuli = this.jdbc.sql("select id::text from registry.community where code = 'xingfuli'")

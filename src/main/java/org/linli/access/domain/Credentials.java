@@ -223,6 +223,9 @@ public class Credentials {
 			if (photoBase64.length() > 12000) {
 				throw DomainException.invalid("photo", "access.face.photo.tooLarge");
 			}
+			if (!isPhoto(photoBase64.trim())) {
+				throw DomainException.invalid("photo", "access.face.photo.type");
+			}
 		}
 		for (CredentialView old : active(communityId, personId, "FACE")) {
 			revokeOne(communityId, old.id(), "REPLACED");
@@ -234,6 +237,16 @@ public class Credentials {
 			fields.put("photo", this.cipher.encrypt(photoBase64.trim()));
 		}
 		return insert(communityId, personId, "FACE", fields);
+	}
+
+	/** Base64 of a JPEG, PNG or WebP picture, judged by its bytes (as every uploaded photo is). */
+	private static boolean isPhoto(String base64) {
+		try {
+			return org.linli.shared.photo.PhotoCheck.sniff(java.util.Base64.getDecoder().decode(base64)) != null;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	/** Revokes one credential; the last alternative to an active face cannot go. */

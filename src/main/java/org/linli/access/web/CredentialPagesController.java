@@ -29,12 +29,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Staff manage a resident's ways in at the counter: find the person by room, see their credentials masked (card's
  * last four digits, never a PIN or a face template), issue a card, set a new PIN, switch on the QR code, revoke one
- * (the doors are told by command), and enter a face consent or its withdrawal signed on paper. The rules (face never
+ * (the doors are told by command), enter a face consent or its withdrawal signed on paper, and enrol the face with the
+ * enrolment device's template reference. The rules (face never
  * alone, a guardian for under-14s) are the domain's; every action is audited.
  */
 @Controller
@@ -120,7 +122,10 @@ class CredentialPagesController {
 		model.addAttribute("maskedName", Masking.name(person.name()));
 		model.addAttribute("rooms", this.registry.roomsOf(pid).stream().map(RoomLabel::label).toList());
 		model.addAttribute("credentials", this.credentials.all(cid, pid));
-		model.addAttribute("consents", this.credentials.consents(cid, pid));
+		List<Credentials.ConsentView> consents = this.credentials.consents(cid, pid);
+		model.addAttribute("consents", consents);
+		model.addAttribute("faceConsent", consents.stream().filter(Credentials.ConsentView::active).findFirst()
+			.orElse(null));
 		model.addAttribute("members", this.registry.householdOf(pid).map(HouseholdView::members).orElse(List.of())
 			.stream().filter(m -> !m.personId().equals(pid))
 			.map(m -> new Member(m.personId(), Masking.name(m.name()), m.birthYear())).toList());
@@ -165,6 +170,34 @@ class CredentialPagesController {
 			this.credentials.revoke(cid, pid, id);
 			record(user, "access.credential.revoke", pid, id.toString(), request);
 		});
+	}
+
+	/**
+	 * Enrols the face at the counter: the template reference the enrolment device gave (the platform never sees the
+	 * picture it was made from), and a photo only when the consent allows keeping one (stored encrypted).
+	 */
+	@PostMapping("/console/security/persons/{pid}/credentials/face")
+	String enrolFace(@RequestParam UUID cid, @PathVariable UUID pid, @RequestParam(required = false) String templateRef,
+			@RequestParam(required = false) MultipartFile photo, RedirectAttributes redirect, Model model,
+			HttpServletRequest request) {
+		CurrentUser user = this.staff.require(cid);
+		return act(cid, pid, model, redirect, request, "saved.face", () -> {
+			UUID id = this.credentials.addFace(cid, pid, templateRef, base64(photo));
+			record(user, "access.credential.add", pid, "FACE " + id, request);
+		});
+	}
+
+	/** The uploaded photo as the domain takes it (Base64); none when the field was left empty. */
+	private static String base64(MultipartFile photo) {
+		if (photo == null || photo.isEmpty()) {
+			return null;
+		}
+		try {
+			return java.util.Base64.getEncoder().encodeToString(photo.getBytes());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	@PostMapping("/console/security/persons/{pid}/face-consent")
