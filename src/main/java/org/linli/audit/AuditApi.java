@@ -18,4 +18,9 @@ public class AuditApi {
 		this.trail.append(record);
 	}
 
+	/** Records several actions at once (one commit), in the given order. */
+	public void recordAll(java.util.List<AuditRecord> records) {
+		this.trail.appendAll(records);
+	}
+
 }

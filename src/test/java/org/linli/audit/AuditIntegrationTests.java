@@ -127,6 +127,24 @@ class AuditIntegrationTests {
 		assertThat(this.trail.verify()).isEmpty();
 	}
 
+	@Test
+	void severalRecordsWrittenAtOnceAreChainedInTheirOrder() {
+		long before = this.jdbc.sql("select coalesce(max(id), 0) from audit.audit_event").query(Long.class).single();
+		this.trail.appendAll(java.util.List.of(
+				new AuditRecord("staff", "BILL_RUN", "community/a/period/2026-01", AuditRecord.Result.SUCCESS, null,
+						"created=1"),
+				new AuditRecord("staff", "BILL_RUN", "community/b/period/2026-01", AuditRecord.Result.SUCCESS, null,
+						"created=2")));
+		assertThat(this.jdbc.sql("select object from audit.audit_event where id > :id and action = 'BILL_RUN' "
+				+ "and account = 'staff' order by id").param("id", before).query(String.class).list())
+			.containsSubsequence("community/a/period/2026-01", "community/b/period/2026-01");
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit.audit_event e join audit.audit_event p on p.hash = e.prev_hash
+				 where e.id > :id and e.object = 'community/b/period/2026-01' and p.object = 'community/a/period/2026-01'
+				""").param("id", before).query(Long.class).single()).isEqualTo(1);
+		assertThat(this.trail.verify()).isEmpty();
+	}
+
 	/** What a database administrator could do with the triggers switched off. */
 	private void tamper(long id, String result) {
 		this.jdbcTemplate.execute((java.sql.Connection connection) -> {

@@ -45,31 +45,46 @@ public class AuditTrail {
 	/** Appends in its own transaction, so the record stays even when the audited work rolls back. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void append(AuditRecord record) {
-		String prevHash = this.jdbc.sql("select last_hash from audit.chain_head where id = 1 for update")
+		appendAll(List.of(record));
+	}
+
+	/**
+	 * Appends several records in one transaction of their own, chained in the given order: one lock of the chain's
+	 * head and one commit for, say, a bill run of a hundred compounds.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void appendAll(List<AuditRecord> records) {
+		if (records.isEmpty()) {
+			return;
+		}
+		String hash = this.jdbc.sql("select last_hash from audit.chain_head where id = 1 for update")
 			.query(String.class)
 			.single();
 		Instant now = AuditHash.normalise(this.clock.instant());
-		String account = cut(record.account(), 64);
-		String action = cut(record.action(), 200);
-		String object = cut(record.object(), MAX_FIELD);
-		String source = cut(record.sourceAddress(), 64);
-		String detail = cut(record.detail(), 500);
-		String result = record.result().name();
-		String hash = AuditHash.of(prevHash, now, account, action, object, result, source, detail);
-		this.jdbc.sql("""
-				insert into audit.audit_event (occurred_at, account, action, object, result, source_address, detail,
-				  prev_hash, hash) values (:at, :account, :action, :object, :result, :source, :detail, :prev, :hash)
-				""")
-			.param("at", Timestamp.from(now))
-			.param("account", account)
-			.param("action", action)
-			.param("object", object)
-			.param("result", result)
-			.param("source", source)
-			.param("detail", detail)
-			.param("prev", prevHash)
-			.param("hash", hash)
-			.update();
+		for (AuditRecord record : records) {
+			String prevHash = hash;
+			String account = cut(record.account(), 64);
+			String action = cut(record.action(), 200);
+			String object = cut(record.object(), MAX_FIELD);
+			String source = cut(record.sourceAddress(), 64);
+			String detail = cut(record.detail(), 500);
+			String result = record.result().name();
+			hash = AuditHash.of(prevHash, now, account, action, object, result, source, detail);
+			this.jdbc.sql("""
+					insert into audit.audit_event (occurred_at, account, action, object, result, source_address, detail,
+					  prev_hash, hash) values (:at, :account, :action, :object, :result, :source, :detail, :prev, :hash)
+					""")
+				.param("at", Timestamp.from(now))
+				.param("account", account)
+				.param("action", action)
+				.param("object", object)
+				.param("result", result)
+				.param("source", source)
+				.param("detail", detail)
+				.param("prev", prevHash)
+				.param("hash", hash)
+				.update();
+		}
 		this.jdbc.sql("update audit.chain_head set last_hash = :hash where id = 1").param("hash", hash).update();
 	}
 

@@ -55,8 +55,7 @@ class BillRunsController {
 	RunView run(@PathVariable UUID cid, @RequestBody RunRequest request) {
 		CurrentUser user = this.access.requireKeeper(cid);
 		BillRuns.Result result = this.runs.run(cid, Period.parse(request.period()), user.getUsername());
-		this.audit.record(user, "BILL_RUN", "community/" + cid + "/period/" + result.period(),
-				"created=" + result.created() + " bills=" + result.bills() + " totalFen=" + result.totalFen());
+		this.audit.recordRuns(user, List.of(cid), List.of(result));
 		return new RunView(result.period(), result.bills(), result.totalFen(), result.created());
 	}
 
@@ -67,7 +66,7 @@ class BillRunsController {
 		return this.runs.preview(cid, Period.parse(request.period()));
 	}
 
-	/** One period for many compounds (each in its own transaction, a few in parallel), e.g. a whole district. */
+	/** One period for many compounds in one transaction (ADR 0007), e.g. a whole district; one audit record each. */
 	@PostMapping("/api/v1/bill-runs")
 	List<CommunityRun> runMany(@RequestBody ManyRequest request) {
 		Period period = Period.parse(request.period());
@@ -78,11 +77,10 @@ class BillRunsController {
 		ids.forEach(this.access::requireKeeper);
 		CurrentUser user = this.access.current();
 		List<BillRuns.Result> results = this.runs.runMany(ids, period, user.getUsername());
+		this.audit.recordRuns(user, ids, results);
 		List<CommunityRun> runs = new java.util.ArrayList<>();
 		for (int i = 0; i < ids.size(); i++) {
 			BillRuns.Result r = results.get(i);
-			this.audit.record(user, "BILL_RUN", "community/" + ids.get(i) + "/period/" + r.period(),
-					"created=" + r.created() + " bills=" + r.bills() + " totalFen=" + r.totalFen());
 			runs.add(new CommunityRun(ids.get(i), r.period(), r.bills(), r.totalFen(), r.created()));
 		}
 		return runs;

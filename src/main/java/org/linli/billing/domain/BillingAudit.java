@@ -19,10 +19,25 @@ public class BillingAudit {
 	}
 
 	public void record(CurrentUser user, String action, String object, String detail) {
+		this.audit.record(of(user, action, object, detail));
+	}
+
+	/** A run of many compounds: one record per compound and period, all written in one commit. */
+	public void recordRuns(CurrentUser user, java.util.List<java.util.UUID> communityIds,
+			java.util.List<BillRuns.Result> results) {
+		java.util.List<AuditRecord> records = new java.util.ArrayList<>();
+		for (int i = 0; i < communityIds.size(); i++) {
+			BillRuns.Result r = results.get(i);
+			records.add(of(user, "BILL_RUN", "community/" + communityIds.get(i) + "/period/" + r.period(),
+					"created=" + r.created() + " bills=" + r.bills() + " totalFen=" + r.totalFen()));
+		}
+		this.audit.recordAll(records);
+	}
+
+	private static AuditRecord of(CurrentUser user, String action, String object, String detail) {
 		String address = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
 				? attributes.getRequest().getRemoteAddr() : null;
-		this.audit.record(new AuditRecord(user.getUsername(), action, object, AuditRecord.Result.SUCCESS, address,
-				detail));
+		return new AuditRecord(user.getUsername(), action, object, AuditRecord.Result.SUCCESS, address, detail);
 	}
 
 }

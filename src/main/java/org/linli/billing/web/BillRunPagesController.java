@@ -97,12 +97,10 @@ class BillRunPagesController {
 			}
 			List<BillRuns.Result> results = this.runs.runMany(ids, Period.parse(period), user.getUsername());
 			List<CommunitySummary> compounds = compounds(user);
+			this.audit.recordRuns(user, ids, results);
 			List<CompoundLine> lines = new ArrayList<>();
 			for (int i = 0; i < ids.size(); i++) {
-				BillRuns.Result r = results.get(i);
-				this.audit.record(user, "BILL_RUN", "community/" + ids.get(i) + "/period/" + r.period(),
-						"created=" + r.created() + " bills=" + r.bills() + " totalFen=" + r.totalFen());
-				lines.add(new CompoundLine(name(compounds, ids.get(i)), r));
+				lines.add(new CompoundLine(name(compounds, ids.get(i)), results.get(i)));
 			}
 			redirect.addFlashAttribute("results", lines);
 		});

@@ -198,8 +198,7 @@ class BillingPagesController {
 		return this.forms.run(redirect, request, "/console/communities/" + cid + "/billing/runs", "billing.run.done",
 				() -> {
 					BillRuns.Result r = this.runs.run(cid, Period.parse(period), user.getUsername());
-					this.audit.record(user, "BILL_RUN", "community/" + cid + "/period/" + r.period(),
-							"created=" + r.created() + " bills=" + r.bills() + " totalFen=" + r.totalFen());
+					this.audit.recordRuns(user, List.of(cid), List.of(r));
 					redirect.addFlashAttribute("result", r);
 				});
 	}
