@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Reads devices; the gateway and the broker's authoriser look a device up for every message, so identities are
- * cached (they change only when a device is registered or removed).
+ * cached (they change only when a device is registered or removed). Every node's cache hears of changes made on
+ * the others through {@link DeviceChangeFeed}.
  */
 @Component
 public class DeviceDirectory {
@@ -90,6 +91,7 @@ public class DeviceDirectory {
 	 */
 	void forget(String deviceId) {
 		this.cache.remove(deviceId);
+		tellOtherNodes(DeviceChangeFeed.CHANGED, deviceId);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -109,6 +111,7 @@ public class DeviceDirectory {
 	 */
 	void revoke(String deviceId) {
 		forget(deviceId);
+		tellOtherNodes(DeviceChangeFeed.REVOKED, deviceId);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -130,6 +133,31 @@ public class DeviceDirectory {
 	/** Calls the listener with the id of every device registered, changed or removed from now on. */
 	void onChange(Consumer<String> listener) {
 		this.listeners.add(listener);
+	}
+
+	/**
+	 * Other application nodes cache identities too: the change goes to them through PostgreSQL (NOTIFY is delivered
+	 * only when this transaction commits, and not at all when it rolls back).
+	 */
+	private void tellOtherNodes(String kind, String deviceId) {
+		this.jdbc.sql("select pg_notify(:channel, :payload)").param("channel", DeviceChangeFeed.CHANNEL)
+			.param("payload", DeviceChangeFeed.payload(kind, deviceId)).query((rs, n) -> 1).list();
+	}
+
+	/** Drops every cached identity (after missing other nodes' changes for a while). */
+	void forgetAll() {
+		this.cache.clear();
+	}
+
+	/** Another node changed the device (as {@link #forget}, heard after its commit). */
+	void changedElsewhere(String deviceId) {
+		changed(deviceId);
+	}
+
+	/** Another node revoked the device's credential (as {@link #revoke}, heard after its commit). */
+	void revokedElsewhere(String deviceId) {
+		changed(deviceId);
+		this.revocations.forEach(listener -> listener.accept(deviceId));
 	}
 
 	private void changed(String deviceId) {

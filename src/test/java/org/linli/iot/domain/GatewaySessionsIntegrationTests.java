@@ -54,6 +54,9 @@ class GatewaySessionsIntegrationTests {
 	DeviceDirectory directory;
 
 	@Autowired
+	javax.sql.DataSource dataSource;
+
+	@Autowired
 	GatewayCoverage coverage;
 
 	@Autowired
@@ -191,6 +194,57 @@ class GatewaySessionsIntegrationTests {
 		try (MqttDevice station = MqttDevice.connect(this.gateway.brokerUrl(), this.code, door, PASSWORD)) {
 			station.publish(MqttDevice.event("k-1", "HEARTBEAT", null));
 			await().atMost(Duration.ofSeconds(10)).until(() -> stored(door) == 1);
+		}
+	}
+
+
+	/**
+	 * Another application node retires a device: this node's cached identity goes when the other node's commit is
+	 * heard, and its own changes are not acted on twice.
+	 */
+	@Test
+	void aDeviceRetiredOnAnotherNodeLosesItsCachedIdentityHere() {
+		String door = register(DeviceType.DOOR_STATION);
+		assertThat(this.directory.identity(door)).isPresent();
+		// what another node's DeviceService does, seen from here: its row changes and its notification arrives
+		this.jdbc.sql("update iot.device set status = 'RETIRED' where id = :id").param("id", door).update();
+		assertThat(this.directory.identity(door)).as("still cached before the other node's notice").isPresent();
+		this.jdbc.sql("select pg_notify(:channel, :payload)").param("channel", DeviceChangeFeed.CHANNEL)
+			.param("payload", "other-node " + DeviceChangeFeed.REVOKED + " " + door).query((rs, n) -> 1).list();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.directory.identity(door).isEmpty());
+	}
+
+	@Test
+	void aChangeIsAnnouncedToOtherNodesOnlyOnceItsTransactionCommits() throws Exception {
+		String door = register(DeviceType.DOOR_STATION);
+		var heard = new java.util.concurrent.LinkedBlockingQueue<String>();
+		Thread listener = Thread.ofPlatform().start(() -> listenOnce(heard));
+		await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
+		assertThat(heard.take()).isEqualTo("listening");
+		this.devices.retire(this.cid, door, this.jdbc.sql("select version from iot.device where id = :id")
+			.param("id", door).query(Integer.class).single());
+		await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains(DeviceChangeFeed.NODE + " "
+				+ DeviceChangeFeed.REVOKED + " " + door));
+		listener.interrupt();
+	}
+
+	/** A second node's listening connection, as plain JDBC. */
+	private void listenOnce(java.util.concurrent.BlockingQueue<String> heard) {
+		try (var connection = this.dataSource.getConnection(); var statement = connection.createStatement()) {
+			statement.execute("listen " + DeviceChangeFeed.CHANNEL);
+			heard.add("listening");
+			var pg = connection.unwrap(org.postgresql.PGConnection.class);
+			while (!Thread.currentThread().isInterrupted()) {
+				var notifications = pg.getNotifications(500);
+				if (notifications != null) {
+					for (var notification : notifications) {
+						heard.add(notification.getParameter());
+					}
+				}
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			heard.add("failed: " + ex.getMessage());
 		}
 	}
 
