@@ -87,6 +87,11 @@ class GovernanceBenchmark {
 		}
 		say("%s: of which the registry read %s ms; CPU (thread + backend) %s ms, of which backend %s ms", name,
 				format(read), format(readCpu), format(readBackend));
+		say("%s: registry tables analyzed when measured: %s", name, this.jdbc.sql("select string_agg(relname || '=' "
+				+ "|| (coalesce(last_analyze, last_autoanalyze) is not null), ' ' order by relname) "
+				+ "from pg_stat_user_tables where schemaname = 'registry' and relname in ('room', 'ownership', 'person')")
+			.query(String.class)
+			.single());
 		Map<UUID, Choice> choices = new HashMap<>();
 		Choice[] pattern = { Choice.APPROVE, Choice.APPROVE, Choice.APPROVE, Choice.REJECT, Choice.ABSTAIN };
 		for (int i = 0; i < parts.size(); i++) {
