@@ -15,6 +15,7 @@ import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -80,6 +81,16 @@ public class RollExpansion {
 			.param("c", communityId)
 			.param("v", voteId)
 			.update();
+	}
+
+	/**
+	 * Expands the roll in a transaction of its own, committed on return, for callers whose own transaction runs long
+	 * (the notice to every owner), so that ballots waiting for the expansion do not wait for them. A roll written by
+	 * the caller's own, uncommitted transaction is not visible here and is left to {@link #ensure(Vote)}.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void ensureCommitted(UUID communityId, UUID voteId) {
+		ensure(communityId, voteId);
 	}
 
 	@Transactional
