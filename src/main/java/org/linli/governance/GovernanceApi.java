@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.linli.governance.domain.BallotService;
 import org.linli.governance.domain.MediationService;
 import org.linli.governance.domain.MeetingService;
+import org.linli.governance.domain.RollExpansion;
 import org.linli.governance.domain.RollQueries;
 import org.linli.governance.domain.Vote;
 import org.linli.governance.domain.VoteService;
@@ -31,16 +32,19 @@ public class GovernanceApi {
 
 	private final RollQueries roll;
 
+	private final RollExpansion expansion;
+
 	private final BallotService ballots;
 
 	private final MediationService mediation;
 
 	private final MeetingService meetings;
 
-	GovernanceApi(VoteService votes, RollQueries roll, BallotService ballots, MediationService mediation,
-			MeetingService meetings) {
+	GovernanceApi(VoteService votes, RollQueries roll, RollExpansion expansion, BallotService ballots,
+			MediationService mediation, MeetingService meetings) {
 		this.votes = votes;
 		this.roll = roll;
+		this.expansion = expansion;
 		this.ballots = ballots;
 		this.mediation = mediation;
 		this.meetings = meetings;
@@ -72,10 +76,12 @@ public class GovernanceApi {
 	 * included); developer entries have none and are served on paper.
 	 */
 	public List<UUID> noticeRecipients(UUID voteId) {
-		return this.votes.find(voteId)
-			.filter(vote -> vote.status() != Vote.Status.DRAFT)
-			.map(vote -> this.roll.all(vote).stream().flatMap(entry -> entry.personIds().stream()).distinct().toList())
-			.orElse(List.of());
+		return this.votes.find(voteId).filter(vote -> vote.status() != Vote.Status.DRAFT).map(vote -> {
+			// the notice is sent in the listener's (long) transaction: expand the roll in a transaction of its own
+			// first, so ballots never wait for the notices to be written
+			this.expansion.ensureCommitted(vote.communityId(), vote.id());
+			return this.roll.all(vote).stream().flatMap(entry -> entry.personIds().stream()).distinct().toList();
+		}).orElse(List.of());
 	}
 
 	public UUID createVote(UUID communityId, String title, Matter matter, String description, OffsetDateTime closesAt,

@@ -40,6 +40,8 @@ public class BallotService {
 
 	private final RollQueries roll;
 
+	private final RollExpansion expansion;
+
 	private final Attachments attachments;
 
 	private final AuditApi audit;
@@ -47,8 +49,9 @@ public class BallotService {
 	private final Clock clock;
 
 	BallotService(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, VoteService votes,
-			RollQueries roll, Attachments attachments, AuditApi audit, Clock clock) {
+			RollQueries roll, RollExpansion expansion, Attachments attachments, AuditApi audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.expansion = expansion;
 		this.template = template;
 		this.votes = votes;
 		this.roll = roll;
@@ -277,7 +280,10 @@ public class BallotService {
 		return id;
 	}
 
-	/** The vote, locked, and open; ballots wait for a running open or close to finish. */
+	/**
+	 * The vote, locked, and open, with its roll's entries in place; ballots wait for a running open or close to
+	 * finish.
+	 */
 	private Vote openVote(UUID voteId) {
 		boolean exists = this.jdbc.sql("select 1 from governance.vote where id = :id for share")
 			.param("id", voteId)
@@ -291,6 +297,9 @@ public class BallotService {
 		if (!vote.isOpen()) {
 			throw DomainException.conflict("governance.vote.notOpen");
 		}
+		// ballots reference the roll's entries: expanded from the frozen document if the opening's expansion is
+		// still running
+		this.expansion.ensure(vote);
 		return vote;
 	}
 

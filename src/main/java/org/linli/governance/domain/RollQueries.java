@@ -12,7 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads a vote's frozen roll: whole (API), a page at a time (pages), or the entry of one owner person. */
+/**
+ * Reads a vote's frozen roll: whole (API), a page at a time (pages), or the entry of one owner person. Every read
+ * expands the roll's document into its entries first if the opening's expansion has not finished yet (RollExpansion),
+ * so none sees a partial roll.
+ */
 @Service
 public class RollQueries {
 
@@ -24,12 +28,16 @@ public class RollQueries {
 
 	private final JdbcClient jdbc;
 
-	RollQueries(JdbcClient jdbc) {
+	private final RollExpansion expansion;
+
+	RollQueries(JdbcClient jdbc, RollExpansion expansion) {
 		this.jdbc = jdbc;
+		this.expansion = expansion;
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	public List<RollEntry> all(Vote vote) {
+		this.expansion.ensure(vote);
 		return this.jdbc.sql("select " + COLUMNS + " from governance.voter where community_id = :c and vote_id = :v "
 				+ "order by position")
 			.param("c", vote.communityId())
@@ -39,8 +47,9 @@ public class RollQueries {
 	}
 
 	/** A page of the roll, optionally only entries whose rooms or owners contain the text. */
-	@Transactional(readOnly = true)
+	@Transactional
 	public List<RollEntry> page(Vote vote, String text, int page, int size) {
+		this.expansion.ensure(vote);
 		String filter = text == null || text.isBlank() ? ""
 				: " and (rooms_label like :text or owner_names like :text)";
 		var spec = this.jdbc.sql("select " + COLUMNS + " from governance.voter where community_id = :c and vote_id = :v"
@@ -59,8 +68,9 @@ public class RollQueries {
 	 * The entry a person is an owner in (designated or not): through the person index filled after the opening, or,
 	 * until it is filled, a scan of the vote's roll.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public Optional<RollEntry> ofPerson(Vote vote, UUID personId) {
+		this.expansion.ensure(vote);
 		if (personId == null) {
 			return Optional.empty();
 		}
@@ -93,8 +103,9 @@ public class RollQueries {
 			.orElse(false);
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	public Optional<RollEntry> entry(Vote vote, UUID voterId) {
+		this.expansion.ensure(vote);
 		return this.jdbc.sql("select " + COLUMNS + " from governance.voter "
 				+ "where community_id = :c and vote_id = :v and id = :id")
 			.param("c", vote.communityId())
@@ -106,6 +117,7 @@ public class RollQueries {
 
 	/** The entry, its row locked until the transaction ends (designation changes; ballots lock it for share). */
 	Optional<RollEntry> lockEntry(Vote vote, UUID voterId) {
+		this.expansion.ensure(vote);
 		return this.jdbc.sql("select " + COLUMNS + " from governance.voter "
 				+ "where community_id = :c and vote_id = :v and id = :id for update")
 			.param("c", vote.communityId())
@@ -116,8 +128,9 @@ public class RollQueries {
 	}
 
 	/** The entry with the given position number (as printed on the roll and on paper ballots). */
-	@Transactional(readOnly = true)
+	@Transactional
 	public Optional<RollEntry> atPosition(Vote vote, int position) {
+		this.expansion.ensure(vote);
 		return this.jdbc.sql("select " + COLUMNS + " from governance.voter "
 				+ "where community_id = :c and vote_id = :v and position = :p")
 			.param("c", vote.communityId())
@@ -127,8 +140,9 @@ public class RollQueries {
 			.optional();
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	public long count(Vote vote, String text) {
+		this.expansion.ensure(vote);
 		String filter = text == null || text.isBlank() ? ""
 				: " and (rooms_label like :text or owner_names like :text)";
 		var spec = this.jdbc.sql("select count(*) from governance.voter where community_id = :c and vote_id = :v" + filter)

@@ -1,9 +1,6 @@
 package org.linli.governance.domain;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,11 +21,8 @@ import org.linli.governance.VoteTallied;
 import org.linli.registry.RegistryApi;
 import org.linli.shared.web.DomainException;
 import org.linli.shared.web.Violations;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,8 +56,6 @@ public class VoteService {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
-
 	private final RegistryApi registry;
 
 	private final GovernanceSettings settings;
@@ -76,11 +68,10 @@ public class VoteService {
 
 	private final TallyRecords tallies;
 
-	VoteService(JdbcClient jdbc, JdbcTemplate template, RegistryApi registry, GovernanceSettings settings,
+	VoteService(JdbcClient jdbc, RegistryApi registry, GovernanceSettings settings,
 			ApplicationEventPublisher events, AuditApi audit, Clock clock, TallyRecords tallies) {
 		this.jdbc = jdbc;
 		this.tallies = tallies;
-		this.template = template;
 		this.registry = registry;
 		this.settings = settings;
 		this.events = events;
@@ -153,8 +144,10 @@ public class VoteService {
 	}
 
 	/**
-	 * Opens the vote: freezes the roll from the registry as it stands today (one registry read, one binary COPY)
-	 * and records the in-app notice as served to every entry.
+	 * Opens the vote: freezes the roll from the registry as it stands today (one registry read, the roll written as one
+	 * document with its SHA-256) and records the in-app notice as served to every entry. The per-entry rows are
+	 * expanded from the document after the commit, or first by whoever reads them before (RollExpansion); the person
+	 * index is filled with them, hence {@code persons_indexed} at once.
 	 */
 	@Transactional
 	public Vote open(UUID voteId, String by) {
@@ -172,11 +165,23 @@ public class VoteService {
 		if (roll.isEmpty()) {
 			throw DomainException.conflict("governance.vote.rollEmpty");
 		}
-		insertRoll(vote, roll, now);
+		byte[] document = RollDocument.encode(roll);
+		byte[] sha256 = RollDocument.sha256(document);
+		this.jdbc.sql("""
+				insert into governance.vote_roll (community_id, vote_id, entries, sha256, document, frozen_at)
+				values (:c, :v, :entries, :sha256, :document, :now)
+				""")
+			.param("c", vote.communityId())
+			.param("v", voteId)
+			.param("entries", roll.size())
+			.param("sha256", sha256)
+			.param("document", document)
+			.param("now", now)
+			.update();
 		BigDecimal totalArea = roll.stream().map(RollEntry::area).reduce(BigDecimal.ZERO, BigDecimal::add);
 		this.jdbc.sql("""
 				update governance.vote set status = 'OPEN', opened_by = :by, opened_at = :now, roll_day = :day,
-				       total_area = :area, total_owners = :owners, version = version + 1
+				       total_area = :area, total_owners = :owners, persons_indexed = true, version = version + 1
 				 where id = :id
 				""")
 			.param("by", by)
@@ -199,7 +204,8 @@ public class VoteService {
 			.update();
 		this.events.publishEvent(new VoteOpened(vote.communityId(), voteId, vote.title(), vote.matter(),
 				vote.closesAt(), roll.size()));
-		record(by, "OPEN vote", voteId, "owners=" + roll.size() + " area=" + totalArea);
+		record(by, "OPEN vote", voteId,
+				"owners=" + roll.size() + " area=" + totalArea + " roll sha256=" + java.util.HexFormat.of().formatHex(sha256));
 		return get(voteId);
 	}
 
@@ -213,82 +219,6 @@ public class VoteService {
 		long prefix = base.getLeastSignificantBits() & 0xFFFF_FFFF_0000_0000L;
 		int[] next = { 0 };
 		return () -> new UUID(base.getMostSignificantBits(), prefix | (++next[0] & 0xFFFF_FFFFL));
-	}
-
-	/**
-	 * Writes the roll with PostgreSQL's binary COPY, streamed: one statement instead of 100,000 inserts, and no text
-	 * parsing of uuids, arrays and numbers on the server (about half of a text COPY's work there).
-	 */
-	private void insertRoll(Vote vote, List<RollEntry> roll, OffsetDateTime now) {
-		java.time.Instant notified = now.toInstant();
-		this.template.execute((Connection connection) -> {
-			CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-					copy governance.voter (id, community_id, vote_id, position, kind, area, area_sources, room_ids,
-					    rooms_label, person_ids, owner_names, designated_person_id, notified_at) from stdin (format binary)
-					""");
-			try {
-				BinaryCopy rows = new BinaryCopy(new CopyOutput(copy));
-				for (RollEntry entry : roll) {
-					rows.row(13)
-						.uuid(entry.voterId())
-						.uuid(vote.communityId())
-						.uuid(vote.id())
-						.integer(entry.position())
-						.text(entry.kind().name())
-						.numeric(entry.area())
-						.text(entry.areaSources())
-						.uuids(entry.roomIds())
-						.text(entry.roomsLabel())
-						.uuids(entry.personIds())
-						.text(entry.ownerNames())
-						.uuid(entry.designated())
-						.timestamp(notified);
-				}
-				rows.finish();
-				copy.endCopy();
-			}
-			catch (IOException ex) {
-				cancel(copy);
-				throw new UncheckedIOException(ex);
-			}
-			catch (SQLException | RuntimeException ex) {
-				cancel(copy);
-				throw ex;
-			}
-			return null;
-		});
-	}
-
-	private static void cancel(CopyIn copy) throws SQLException {
-		if (copy.isActive()) {
-			copy.cancelCopy();
-		}
-	}
-
-	/** An output stream into a running COPY. */
-	private static final class CopyOutput extends java.io.OutputStream {
-
-		private final CopyIn copy;
-
-		CopyOutput(CopyIn copy) {
-			this.copy = copy;
-		}
-
-		@Override
-		public void write(int b) throws IOException {
-			write(new byte[] { (byte) b }, 0, 1);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) throws IOException {
-			try {
-				this.copy.writeToCopy(bytes, offset, length);
-			}
-			catch (SQLException ex) {
-				throw new IOException(ex);
-			}
-		}
-
 	}
 
 	@Transactional(readOnly = true)

@@ -20,6 +20,8 @@ import org.linli.shared.web.DomainException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Writes a whole {@link CompoundPlan} in batches and in one transaction: all of it or nothing. */
 @Service
@@ -102,7 +104,37 @@ public class CompoundWriter {
 				+ "values (?, ?, ?, ?, ?, ?)", stays);
 		this.jdbc.batchUpdate("insert into registry.ownership (id, community_id, room_id, owner_type, person_id, since) "
 				+ "values (?, ?, ?, ?, ?, ?)", ownerships);
+		if (rooms.size() >= ANALYZE_AFTER) {
+			analyzeAfterCommit();
+		}
 		return new CreatedCompound(communityId, Map.copyOf(personIds));
+	}
+
+	/** From this many rooms at once, the planner's statistics of the registry's tables are refreshed afterwards. */
+	static final int ANALYZE_AFTER = 10_000;
+
+	/**
+	 * After a bulk load the planner's row estimates of these tables are stale until autovacuum gets to them, and
+	 * reads by community planned on them (the voter roll's, say) cost several times more: refresh them once the
+	 * compound is committed, off the caller's thread.
+	 */
+	private void analyzeAfterCommit() {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				Thread.ofVirtual().name("registry-analyze").start(() -> {
+					try {
+						CompoundWriter.this.jdbc.execute(
+								"analyze registry.building, registry.room, registry.household, registry.person, "
+										+ "registry.residence, registry.ownership");
+					}
+					catch (RuntimeException ex) {
+						org.slf4j.LoggerFactory.getLogger(CompoundWriter.class).warn("analyze after a bulk load failed",
+								ex);
+					}
+				});
+			}
+		});
 	}
 
 	private void addOwnership(List<Object[]> ownerships, UUID communityId, UUID roomId, RoomPlan room,

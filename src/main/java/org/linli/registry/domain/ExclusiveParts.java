@@ -1,5 +1,7 @@
 package org.linli.registry.domain;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,8 +12,10 @@ import java.util.UUID;
 
 import org.linli.registry.CompoundPlan.AreaSource;
 import org.linli.registry.ExclusivePart;
+import org.postgresql.PGStatement;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,48 +48,56 @@ public class ExclusiveParts {
 		.thenComparing(Owner::name)
 		.thenComparing(Owner::personId);
 
-	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbc;
 
-	ExclusiveParts(JdbcClient jdbc) {
+	ExclusiveParts(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Runs one read with its results in PostgreSQL's binary format: pgjdbc asks for binary results (uuids, numbers,
+	 * dates as bytes instead of text to parse) only for server-prepared statements, which a statement run once per
+	 * roll never becomes by itself (prepareThreshold), so this one is prepared on the server from its first run.
+	 */
+	private void read(String sql, RowCallbackHandler rows, Object... params) {
+		this.jdbc.query((Connection connection) -> {
+			PreparedStatement statement = connection.prepareStatement(sql);
+			statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+			for (int i = 0; i < params.length; i++) {
+				statement.setObject(i + 1, params[i]);
+			}
+			return statement;
+		}, rows);
 	}
 
 	@Transactional(readOnly = true)
 	public List<ExclusivePart> of(UUID communityId, LocalDate day) {
 		Map<UUID, String> buildings = new HashMap<>();
-		this.jdbc.sql("select id, name from registry.building where community_id = :c")
-			.param("c", communityId)
-			.query(rs -> {
-				buildings.put(rs.getObject(1, UUID.class), rs.getString(2));
-			});
-		List<Room> rooms = this.jdbc.sql("""
+		read("select id, name from registry.building where community_id = ?",
+				rs -> buildings.put(rs.getObject(1, UUID.class), rs.getString(2)), communityId);
+		List<Room> rooms = new ArrayList<>();
+		read("""
 				select id, building_id, unit, number, exclusive_area, area_source from registry.room
-				 where community_id = :c order by building_sort, unit, floor, number
-				""")
-			.param("c", communityId)
-			.query((rs, n) -> new Room(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-					rs.getString(4), rs.getBigDecimal(5), AreaSource.valueOf(rs.getString(6))))
-			.list();
+				 where community_id = ? order by building_sort, unit, floor, number
+				""", rs -> {
+			rooms.add(new Room(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+					rs.getBigDecimal(5), AreaSource.valueOf(rs.getString(6))));
+		}, communityId);
 		Map<UUID, List<Owning>> owners = HashMap.newHashMap(rooms.size());
-		this.jdbc.sql("""
+		read("""
 				select room_id, owner_type = 'DEVELOPER', person_id, since from registry.ownership
-				 where community_id = :c and since <= :day and (until is null or until >= :day)
-				""")
-			.param("c", communityId)
-			.param("day", day)
-			.query(rs -> {
-				Owning owning = new Owning(rs.getBoolean(2), rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class));
-				owners.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>(2)).add(owning);
-			});
+				 where community_id = ? and since <= ? and (until is null or until >= ?)
+				""", rs -> {
+			Owning owning = new Owning(rs.getBoolean(2), rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class));
+			owners.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>(2)).add(owning);
+		}, communityId, day, day);
 		// every person of the compound, by id: a single-table read stays linear whatever the planner's statistics
 		// say (joined to ownership in SQL, a nested loop planned before the first ANALYZE of a bulk load ran for
 		// minutes)
 		Map<UUID, Person> persons = HashMap.newHashMap(rooms.size() + rooms.size() / 4);
-		this.jdbc.sql("select id, name, relation = 'OWNER' from registry.person where community_id = :c")
-			.param("c", communityId)
-			.query(rs -> {
-				persons.put(rs.getObject(1, UUID.class), new Person(rs.getString(2), rs.getBoolean(3)));
-			});
+		read("select id, name, relation = 'OWNER' from registry.person where community_id = ?",
+				rs -> persons.put(rs.getObject(1, UUID.class), new Person(rs.getString(2), rs.getBoolean(3))),
+				communityId);
 		List<ExclusivePart> parts = new ArrayList<>(rooms.size());
 		for (Room room : rooms) {
 			List<Owning> owning = owners.getOrDefault(room.id(), List.of());
