@@ -1,7 +1,7 @@
 package org.linli.shared.web;
 
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -29,7 +29,16 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
 	private static final String[] ANY = { "" };
 
-	private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+	/** The literal starts of each mapping's patterns, by mapping instance; read-only once the mappings are known. */
+	private volatile Map<RequestMappingInfo, String[]> prefixes = Map.of();
+
+	@Override
+	protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
+		super.handlerMethodsInitialized(handlerMethods);
+		Map<RequestMappingInfo, String[]> byMapping = new IdentityHashMap<>();
+		handlerMethods.keySet().forEach(info -> byMapping.put(info, prefixesOf(info)));
+		this.prefixes = byMapping;
+	}
 
 	@Override
 	protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
@@ -55,7 +64,9 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 	@Override
 	protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
 		String path = LOOKUP_PATH.get();
-		if (path != null && !mayMatch(this.prefixes.computeIfAbsent(info, PrefixedHandlerMapping::prefixesOf), path)) {
+		// a mapping registered later (registerMapping) has no entry and is tested in full
+		String[] starts = (path != null) ? this.prefixes.get(info) : null;
+		if (starts != null && !mayMatch(starts, path)) {
 			return null;
 		}
 		return super.getMatchingMapping(info, request);
