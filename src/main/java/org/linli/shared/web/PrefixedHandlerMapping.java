@@ -7,10 +7,13 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Finds the handler of a path with variables without testing every mapping in full. Spring MVC looks up such a path
@@ -25,19 +28,30 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
 	/** The path being looked up by this thread, while it is looked up (null: test every mapping in full). */
-	private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
+	private static final ThreadLocal<Lookup> LOOKUP_PATH = new ThreadLocal<>();
+
+	/** The path being looked up, raw and as parsed for pattern matching (null if the request has none parsed). */
+	private record Lookup(String path, @Nullable PathContainer parsed) {
+	}
+
+	/**
+	 * A mapping's literal pattern starts, and its path patterns for a match on the path alone before the full test
+	 * (null if one is the empty pattern, left to Spring).
+	 */
+	private record Shape(String[] starts, PathPattern @Nullable [] patterns) {
+	}
 
 	private static final String[] ANY = { "" };
 
 	/** The literal starts of each mapping's patterns, by mapping instance; read-only once the mappings are known. */
-	private volatile Map<RequestMappingInfo, String[]> prefixes = Map.of();
+	private volatile Map<RequestMappingInfo, Shape> shapes = Map.of();
 
 	@Override
 	protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
 		super.handlerMethodsInitialized(handlerMethods);
-		Map<RequestMappingInfo, String[]> byMapping = new IdentityHashMap<>();
-		handlerMethods.keySet().forEach(info -> byMapping.put(info, prefixesOf(info)));
-		this.prefixes = byMapping;
+		Map<RequestMappingInfo, Shape> byMapping = new IdentityHashMap<>();
+		handlerMethods.keySet().forEach(info -> byMapping.put(info, new Shape(prefixesOf(info), patternsOf(info))));
+		this.shapes = byMapping;
 	}
 
 	@Override
@@ -46,8 +60,9 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 		if (lookupPath.indexOf('%') >= 0 || lookupPath.indexOf(';') >= 0 || !getPatternParser().isCaseSensitive()) {
 			return super.lookupHandlerMethod(lookupPath, request);
 		}
-		String outer = LOOKUP_PATH.get();
-		LOOKUP_PATH.set(lookupPath);
+		Lookup outer = LOOKUP_PATH.get();
+		LOOKUP_PATH.set(new Lookup(lookupPath, ServletRequestPathUtils.hasParsedRequestPath(request)
+				? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication() : null));
 		try {
 			return super.lookupHandlerMethod(lookupPath, request);
 		}
@@ -63,10 +78,10 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
 	@Override
 	protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-		String path = LOOKUP_PATH.get();
+		Lookup lookup = LOOKUP_PATH.get();
 		// a mapping registered later (registerMapping) has no entry and is tested in full
-		String[] starts = (path != null) ? this.prefixes.get(info) : null;
-		if (starts != null && !mayMatch(starts, path)) {
+		Shape shape = (lookup != null) ? this.shapes.get(info) : null;
+		if (shape != null && (!mayMatch(shape.starts(), lookup.path()) || !pathMatches(shape.patterns(), lookup))) {
 			return null;
 		}
 		return super.getMatchingMapping(info, request);
@@ -79,6 +94,31 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether one of the patterns matches the path, as Spring's pattern condition tests it (same patterns, same parsed
+	 * path), but before the method and header tests, which each go through the request's wrappers.
+	 */
+	private static boolean pathMatches(PathPattern @Nullable [] patterns, Lookup lookup) {
+		if (patterns == null || lookup.parsed() == null) {
+			return true;
+		}
+		for (PathPattern pattern : patterns) {
+			if (pattern.matches(lookup.parsed())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static PathPattern @Nullable [] patternsOf(RequestMappingInfo info) {
+		PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
+		if (patterns == null || patterns.getPatterns().isEmpty()
+				|| patterns.getPatterns().stream().anyMatch(pattern -> pattern.getPatternString().isEmpty())) {
+			return null;
+		}
+		return patterns.getPatterns().toArray(PathPattern[]::new);
 	}
 
 	/** The literal starts of a mapping's path patterns; a mapping without path patterns may match any path. */
