@@ -3,6 +3,8 @@
 # Measures: time to create the dataset, the room and person list API and staff pages at district scale (wrk, p99),
 # and the import of 100,000 person rows (dry run and real run) into one compound.
 # Usage: bench/district.sh   (JAVA_HOME must point at a JDK 21+; needs curl, wrk and python3)
+#   BENCH_WORK=dir reuses a dataset made before; LEVELS="1 2 4 8" connection counts; DURATION=30s per measurement.
+#   On a shared machine run it under the benchmark lock: flock /tmp/bench.lock bench/district.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -ntp package -DskipTests
@@ -29,14 +31,27 @@ cid() { python3 -c 'import json,sys; print([c["id"] for c in json.load(sys.stdin
 echo "communities: $(python3 -c 'import json,sys; print(len(json.load(sys.stdin)))' <<< "$communities")"
 
 middle=$(cid district-050)
-echo "== GET /api/v1/communities/{district-050}/rooms?page=37&size=20, 8 connections"
-wrk -t2 -c8 -d10s -H "Authorization: Bearer $token" "$base/api/v1/communities/$middle/rooms?page=37&size=20" > /dev/null
-wrk -t2 -c8 -d30s --latency -H "Authorization: Bearer $token" "$base/api/v1/communities/$middle/rooms?page=37&size=20" \
-  | grep -E "Requests/sec|50%|90%|99%"
-
-echo "== GET /api/v1/communities/{district-050}/persons?page=37&size=20, 8 connections"
-wrk -t2 -c8 -d30s --latency -H "Authorization: Bearer $token" "$base/api/v1/communities/$middle/persons?page=37&size=20" \
-  | grep -E "Requests/sec|50%|90%|99%"
+# each list at 1, 2, 4 and 8 connections (LEVELS), so the figures separate a request's own latency from queueing on
+# a small machine; with the CPU time the application and PostgreSQL spent per request (load-independent)
+pgpid=$(ps -eo pid,args | awk -v d="$work/data/postgres" '$2 ~ /bin\/postgres$/ && $4 == d {print $1}')
+ticks() { local s=0; for p in "$@"; do [ -r "/proc/$p/stat" ] && s=$((s + $(awk '{print $14+$15}' "/proc/$p/stat"))); done; echo $s; }
+measure() { # name header url
+  wrk -t2 -c8 -d10s -H "$2" "$3" > /dev/null
+  for c in ${LEVELS:-1 2 4 8}; do
+    local app=$(ticks "$pid") db=$(ticks $(pgrep -P "$pgpid")) out
+    out=$(wrk -t$((c < 2 ? 1 : 2)) -c"$c" -d"${DURATION:-30s}" --latency -H "$2" "$3")
+    local n=$(awk '/requests in/ {print $1}' <<< "$out") app2=$(ticks "$pid") db2=$(ticks $(pgrep -P "$pgpid"))
+    printf '%-16s c%-2s %9s req/s  p50 %-8s p90 %-8s p99 %-8s CPU/request: app %s ms, PostgreSQL %s ms %s\n' "$1" "$c" \
+      "$(awk '/Requests\/sec/ {print $2}' <<< "$out")" "$(awk '$1 == "50%" {print $2}' <<< "$out")" \
+      "$(awk '$1 == "90%" {print $2}' <<< "$out")" "$(awk '$1 == "99%" {print $2}' <<< "$out")" \
+      "$(awk -v t=$((app2 - app)) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t * 1000 / hz / n}')" \
+      "$(awk -v t=$((db2 - db)) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t * 1000 / hz / n}')" \
+      "$(grep -o 'Non-2xx.*' <<< "$out")"
+  done
+}
+echo "load before: $(uptime)"
+measure "API rooms" "Authorization: Bearer $token" "$base/api/v1/communities/$middle/rooms?page=37&size=20"
+measure "API persons" "Authorization: Bearer $token" "$base/api/v1/communities/$middle/persons?page=37&size=20"
 
 # the staff pages, signed in with a session as a browser would be
 jar_cookies="$work/cookies.txt"
@@ -46,12 +61,9 @@ curl -fs -o /dev/null -b "$jar_cookies" -c "$jar_cookies" --data-urlencode "user
 session=$(awk '$6 == "JSESSIONID" { print $7 }' "$jar_cookies")
 building=$(curl -fs -H "Authorization: Bearer $token" "$base/api/v1/communities/$middle/rooms?page=37&size=1" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["content"][0]["buildingId"])')
-for page in "persons?page=37" "buildings/$building"; do
-  echo "== page /console/communities/{district-050}/$page, 8 connections"
-  wrk -t2 -c8 -d10s -H "Cookie: JSESSIONID=$session" "$base/console/communities/$middle/$page" > /dev/null
-  wrk -t2 -c8 -d30s --latency -H "Cookie: JSESSIONID=$session" "$base/console/communities/$middle/$page" \
-    | grep -E "Requests/sec|Non-2xx|50%|90%|99%"
-done
+measure "page persons" "Cookie: JSESSIONID=$session" "$base/console/communities/$middle/persons?page=37"
+measure "page building" "Cookie: JSESSIONID=$session" "$base/console/communities/$middle/buildings/$building"
+echo "load after: $(uptime)"
 
 last=$(cid "${IMPORT_COMPOUND:-district-100}")
 python3 - "$work/persons.csv" <<'PY'
