@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Devices: sustained ingestion of ACCESS events through the embedded MQTT broker into PostgreSQL (goal >= 10,000/s,
 # none lost: rows counted after), and smoke -> staff inbox notice latency (goal p99 < 1 s) while that load runs.
-# Runs src/test/java/org/linli/iot/IotBenchmark.java (not part of the normal build) on the embedded PostgreSQL.
+# Runs src/test/java/org/linli/iot/IotBenchmark.java (not part of the normal build) on the embedded PostgreSQL; the
+# devices are played by LeanDevices (one Netty event loop for all their connections).
 # Usage: bench/iot.sh [rate/s] [seconds] [window]     (JAVA_HOME must point at a JDK 21+)
 #   extra Maven -D settings pass through, e.g. bench/iot.sh 12000 30 1000 -Dlinli.iot.gateway.batch-size=2000
 set -euo pipefail

@@ -36,12 +36,20 @@ class BrokerSecurity implements IAuthenticator, IAuthorizatorPolicy {
 
 	private final GatewayCoverage coverage;
 
+	private final BrokerInbox inbox;
+
+	/** Whether the gateway takes the messages in process (the inbox) rather than through MQTT sessions. */
+	private final boolean inProcess;
+
 	private final String gatewayPassword;
 
-	BrokerSecurity(DeviceService devices, DeviceDirectory directory, GatewayCoverage coverage) {
+	BrokerSecurity(DeviceService devices, DeviceDirectory directory, GatewayCoverage coverage, BrokerInbox inbox,
+			IotSettings settings) {
 		this.devices = devices;
 		this.directory = directory;
 		this.coverage = coverage;
+		this.inbox = inbox;
+		this.inProcess = settings.gateway().inProcess(settings.broker().embedded());
 		byte[] secret = new byte[24];
 		new SecureRandom().nextBytes(secret);
 		this.gatewayPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -85,10 +93,12 @@ class BrokerSecurity implements IAuthenticator, IAuthorizatorPolicy {
 		if (GATEWAY_USERNAME.equals(user)) {
 			return true;
 		}
-		// its own topic only, and only once a gateway session subscribes to it: the broker acknowledges a publish
-		// with no subscriber and drops it, so refusing keeps the message with the device until the gateway listens
+		// its own topic only, and only once the gateway listens (its inbox is open and has room, or a session
+		// subscribed the topic): the broker acknowledges a publish with no subscriber and drops it, so refusing
+		// keeps the message with the device until the gateway listens
 		return user != null && this.directory.identity(user)
-			.map(device -> device.eventTopic().equals(topic.toString()) && this.coverage.covers(device.id()))
+			.map(device -> device.eventTopic().equals(topic.toString())
+					&& (this.inProcess ? this.inbox.accepts() : this.coverage.covers(device.id())))
 			.orElse(false);
 	}
 

@@ -10,6 +10,10 @@ import io.moquette.BrokerConstants;
 import io.moquette.broker.config.IConfig;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,15 +41,18 @@ public class EmbeddedBroker implements SmartLifecycle {
 
 	private final GatewayCoverage coverage;
 
+	private final BrokerInbox inbox;
+
 	private Server server;
 
 	private int port;
 
-	EmbeddedBroker(IotSettings settings, BrokerSecurity security, GatewayCoverage coverage,
+	EmbeddedBroker(IotSettings settings, BrokerSecurity security, GatewayCoverage coverage, BrokerInbox inbox,
 			DeviceDirectory directory) {
 		this.settings = settings;
 		this.security = security;
 		this.coverage = coverage;
+		this.inbox = inbox;
 		directory.onRevoke(this::disconnect);
 	}
 
@@ -87,9 +94,13 @@ public class EmbeddedBroker implements SmartLifecycle {
 		properties.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME,
 				Integer.toString(this.settings.broker().maxMessageBytes()));
 		this.coverage.reset(); // a new broker has no sessions yet
+		boolean inProcess = this.settings.gateway().inProcess(true);
+		// one interceptor thread hands the messages over in the order the broker accepted them
+		properties.setProperty(BrokerConstants.BROKER_INTERCEPTOR_THREAD_POOL_SIZE, "1");
 		Server broker = new Server();
 		try {
-			broker.startServer(new MemoryConfig(properties), List.of(), null, this.security, this.security);
+			broker.startServer(new MemoryConfig(properties), inProcess ? List.of(this.inbox) : List.of(), null,
+					this.security, this.security);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The embedded MQTT broker could not start on port " + this.port, ex);
@@ -101,9 +112,25 @@ public class EmbeddedBroker implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		if (this.server != null) {
+			this.inbox.close();
 			this.server.stopServer();
 			this.server = null;
+			this.inbox.clear();
 		}
+	}
+
+	/**
+	 * Publishes from inside the broker at QoS 1 (commands to devices when the gateway has no MQTT session); false when
+	 * the broker is not running.
+	 */
+	synchronized boolean publish(String topic, byte[] payload) {
+		if (this.server == null) {
+			return false;
+		}
+		MqttPublishMessage message = MqttMessageBuilders.publish().topicName(topic).qos(MqttQoS.AT_LEAST_ONCE)
+			.retained(false).messageId(1).payload(Unpooled.wrappedBuffer(payload)).build();
+		this.server.internalPublish(message, BrokerSecurity.GATEWAY_USERNAME);
+		return true;
 	}
 
 	@Override

@@ -22,6 +22,7 @@ import org.linli.iot.DeviceEvent;
 import org.linli.iot.DeviceEventHandler;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -58,6 +59,47 @@ class EventIngestor {
 			.description("From an alarm-raising event's occurredAt to the committed alarm event")
 			.publishPercentiles(0.5, 0.99)
 			.register(meters);
+	}
+
+	/**
+	 * Stores the batch and returns the events the database refused to hold (a payload jsonb cannot read: a lone
+	 * surrogate escape, a number beyond its range). Those are found by storing the events one by one after the batch
+	 * was refused, so one bad message never holds back the others or stalls the writer.
+	 */
+	List<EventValidator.Verdict> store(List<EventValidator.Verdict> batch) {
+		try {
+			ingest(batch);
+			return List.of();
+		}
+		catch (DataAccessException ex) {
+			if (!refusedValue(ex)) {
+				throw ex;
+			}
+		}
+		List<EventValidator.Verdict> refused = new ArrayList<>();
+		for (EventValidator.Verdict verdict : batch) {
+			try {
+				ingest(List.of(verdict));
+			}
+			catch (DataAccessException ex) {
+				if (!refusedValue(ex)) {
+					throw ex;
+				}
+				refused.add(verdict);
+			}
+		}
+		return refused;
+	}
+
+	/** A data exception (SQLSTATE class 22): the value, not the database, is at fault. */
+	private static boolean refusedValue(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+					&& sql.getSQLState().startsWith("22")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Stores the batch; returns the events that were new (not redeliveries). */

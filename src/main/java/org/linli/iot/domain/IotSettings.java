@@ -15,7 +15,7 @@ public record IotSettings(Broker broker, Gateway gateway, Duration offlineAfter,
 	public IotSettings {
 		broker = broker == null ? new Broker(true, "127.0.0.1", 1883, null, null, null, 65536) : broker;
 		gateway = gateway == null ? new Gateway(null, 8192, Duration.ofMinutes(5), Duration.ofDays(7), 1000,
-				Duration.ofSeconds(2), 100, 0, 0, null) : gateway;
+				Duration.ofSeconds(2), 100, 0, 0, null, null, 0) : gateway;
 		offlineAfter = offlineAfter == null ? Duration.ofMinutes(5) : offlineAfter;
 		offlineCheck = offlineCheck == null ? Duration.ofSeconds(30) : offlineCheck;
 		escalateAfter = escalateAfter == null ? Duration.ofMinutes(5) : escalateAfter;
@@ -41,11 +41,14 @@ public record IotSettings(Broker broker, Gateway gateway, Duration offlineAfter,
 	 * time may lie in the future or the past, the largest batch written at once, the reconnect delay, the in-flight
 	 * window asked of the broker, the number of MQTT sessions (0: 8 with the embedded broker, whose window is 10
 	 * messages a session; 1 with an external broker, one wildcard subscription), the number of writer threads for
-	 * ordinary events (besides the one for alarm events) and how often the sessions' subscriptions are checked
-	 * against the device registry (ADR 0013).
+	 * ordinary events (besides the one for alarm events), how often the sessions' subscriptions are checked
+	 * against the device registry, whether the gateway takes the embedded broker's messages in process instead of
+	 * through MQTT sessions (default: yes) and how many messages may wait there before the broker refuses more
+	 * (ADR 0013).
 	 */
 	public record Gateway(String clientId, int maxPayloadBytes, Duration maxClockSkew, Duration maxAge, int batchSize,
-			Duration reconnectDelay, int maxInflight, int sessions, int writers, Duration resubscribeEvery) {
+			Duration reconnectDelay, int maxInflight, int sessions, int writers, Duration resubscribeEvery,
+			Boolean inProcess, int inboxLimit) {
 
 		public Gateway {
 			clientId = clientId == null ? "linli-gateway" : clientId;
@@ -57,6 +60,12 @@ public record IotSettings(Broker broker, Gateway gateway, Duration offlineAfter,
 			maxInflight = maxInflight <= 0 ? 100 : maxInflight;
 			writers = writers <= 0 ? 2 : writers;
 			resubscribeEvery = resubscribeEvery == null ? Duration.ofSeconds(30) : resubscribeEvery;
+			inboxLimit = inboxLimit <= 0 ? 200_000 : inboxLimit;
+		}
+
+		/** Whether the gateway takes the broker's messages in process: only from the embedded broker. */
+		public boolean inProcess(boolean embeddedBroker) {
+			return embeddedBroker && (this.inProcess == null || this.inProcess);
 		}
 
 		/** The sessions to open: the setting, or its default for the kind of broker. */

@@ -53,9 +53,19 @@ public class MqttGateway implements SmartLifecycle {
 	/** Topics per SUBSCRIBE packet when a session subscribes device by device. */
 	private static final int SUBSCRIBE_CHUNK = 200;
 
-	/** A judged message, with the session that must acknowledge it. */
+	/**
+	 * A judged message, with the session that must acknowledge it, or, taken in process, the broker's delivery to
+	 * give back when it was not stored.
+	 */
 	private record Inbound(Session session, MqttClient client, int messageId, int qos, String topic, int size,
-			EventValidator.Verdict verdict) {
+			EventValidator.Verdict verdict, BrokerInbox.Delivery delivery) {
+
+		/** The same message, refused for the reason (the database could not hold it). */
+		Inbound refused(EventValidator.Reason reason) {
+			return new Inbound(this.session, this.client, this.messageId, this.qos, this.topic, this.size,
+					EventValidator.Verdict.refused(reason), this.delivery);
+		}
+
 	}
 
 	private final IotSettings settings;
@@ -74,6 +84,8 @@ public class MqttGateway implements SmartLifecycle {
 
 	private final GatewayCoverage coverage;
 
+	private final BrokerInbox inbox;
+
 	private final Clock clock;
 
 	private final AtomicLong accepted = new AtomicLong();
@@ -85,6 +97,14 @@ public class MqttGateway implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Messages come from the embedded broker's inbox, in process, rather than through MQTT sessions. */
+	private volatile boolean inProcess;
+
+	/** Takes the inbox's messages, judges them and hands them to the writers (in process only). */
+	private volatile Thread pump;
+
+	private volatile boolean pumping;
+
 	private volatile GatewayPartitions partitions;
 
 	private volatile List<Session> sessions = List.of();
@@ -95,7 +115,8 @@ public class MqttGateway implements SmartLifecycle {
 	private ScheduledExecutorService scheduler;
 
 	MqttGateway(IotSettings settings, EmbeddedBroker broker, BrokerSecurity security, EventValidator validator,
-			EventIngestor ingestor, JdbcClient jdbc, DeviceDirectory directory, GatewayCoverage coverage, Clock clock) {
+			EventIngestor ingestor, JdbcClient jdbc, DeviceDirectory directory, GatewayCoverage coverage,
+			BrokerInbox inbox, Clock clock) {
 		this.settings = settings;
 		this.broker = broker;
 		this.security = security;
@@ -104,6 +125,7 @@ public class MqttGateway implements SmartLifecycle {
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.coverage = coverage;
+		this.inbox = inbox;
 		this.clock = clock;
 		if (directory != null) {
 			directory.onChange(this::deviceChanged);
@@ -120,7 +142,8 @@ public class MqttGateway implements SmartLifecycle {
 		}
 		this.running = true;
 		IotSettings.Gateway gateway = this.settings.gateway();
-		this.partitions = new GatewayPartitions(gateway.sessions(this.settings.broker().embedded()),
+		this.inProcess = gateway.inProcess(this.settings.broker().embedded());
+		this.partitions = new GatewayPartitions(this.inProcess ? 1 : gateway.sessions(this.settings.broker().embedded()),
 				gateway.writers());
 		this.urgentPending.set(0);
 		List<Writer> lanes = new ArrayList<>();
@@ -130,12 +153,17 @@ public class MqttGateway implements SmartLifecycle {
 		}
 		this.writers = List.copyOf(lanes);
 		List<Session> opened = new ArrayList<>();
-		for (int i = 0; i < this.partitions.sessions(); i++) {
+		for (int i = 0; !this.inProcess && i < this.partitions.sessions(); i++) {
 			opened.add(new Session(i));
 		}
 		this.sessions = List.copyOf(opened);
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("mqtt-gateway-connect")
 			.daemon().factory());
+		if (this.inProcess) {
+			this.pump = Thread.ofPlatform().name("mqtt-gateway-inbox").daemon().start(this::pumpInbox);
+			this.inbox.open();
+			log.info("MQTT gateway takes the embedded broker's messages in process");
+		}
 		this.sessions.forEach(session -> this.scheduler.execute(session::connect));
 		this.scheduler.scheduleWithFixedDelay(this::sendPendingCommands, 1, 1, TimeUnit.SECONDS);
 		if (this.partitions.perDevice()) {
@@ -163,16 +191,68 @@ public class MqttGateway implements SmartLifecycle {
 			return;
 		}
 		if (drain) {
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-			while (this.writers.stream().anyMatch(Writer::busy) && System.nanoTime() < deadline) {
-				Thread.onSpinWait();
+			if (this.inProcess) {
+				this.inbox.close(); // devices keep what they send from now on, to send it again later
 			}
+			drain();
 		}
 		this.running = false;
 		this.scheduler.shutdownNow();
+		Thread taking = this.pump;
+		if (taking != null) {
+			join(taking);
+			this.pump = null;
+		}
 		this.writers.forEach(Writer::stop);
 		this.sessions.forEach(session -> session.close(drain));
+		if (this.inProcess) {
+			// not stored: back to the inbox, which outlives the gateway as the broker's queues do
+			List<BrokerInbox.Delivery> unstored = new ArrayList<>();
+			this.writers.forEach(writer -> writer.unstored(unstored));
+			this.inbox.giveBack(unstored);
+		}
 		this.writers.forEach(Writer::clear);
+	}
+
+	/**
+	 * Waits (at most 5 s) until everything received is stored. In process, the inbox must also have stayed empty for
+	 * a moment: a publish the broker acknowledged just before the inbox closed may still be on its way to it.
+	 */
+	private void drain() {
+		long quiet = this.inProcess ? TimeUnit.MILLISECONDS.toNanos(100) : 0;
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		long idleSince = -1;
+		while (System.nanoTime() < deadline) {
+			boolean idle = this.writers.stream().noneMatch(Writer::busy)
+					&& !(this.inProcess && (this.pumping || this.inbox.size() > 0));
+			long now = System.nanoTime();
+			if (!idle) {
+				idleSince = -1;
+			}
+			else if (idleSince < 0) {
+				idleSince = now;
+			}
+			if (idle && now - idleSince >= quiet) {
+				return;
+			}
+			try {
+				Thread.sleep(1);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private static void join(Thread thread) {
+		thread.interrupt();
+		try {
+			thread.join(5000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override
@@ -185,8 +265,11 @@ public class MqttGateway implements SmartLifecycle {
 		return EmbeddedBroker.PHASE + 10;
 	}
 
-	/** Whether every session is connected and subscribed. */
+	/** Whether every session is connected and subscribed (in process: whether the gateway takes messages). */
 	public boolean connected() {
+		if (this.inProcess) {
+			return this.running && this.broker.isRunning();
+		}
 		List<Session> current = this.sessions;
 		return !current.isEmpty() && current.stream().allMatch(Session::connected);
 	}
@@ -207,7 +290,7 @@ public class MqttGateway implements SmartLifecycle {
 	/** After a device's registration (or change, or removal) commits: its session subscribes (or unsubscribes). */
 	void deviceChanged(String deviceId) {
 		GatewayPartitions current = this.partitions;
-		if (!this.running || current == null || !current.perDevice()) {
+		if (!this.running || this.inProcess || current == null || !current.perDevice()) {
 			return;
 		}
 		try {
@@ -296,9 +379,34 @@ public class MqttGateway implements SmartLifecycle {
 		}
 	}
 
-	/** Judges a message on its session's thread and hands it to the writer of its device (or of alarms). */
-	private void received(Session session, MqttClient client, String topic, MqttMessage message) {
-		byte[] payload = message.getPayload();
+	/** Takes the inbox's messages in the order the broker accepted them and hands them to the writers. */
+	private void pumpInbox() {
+		int batchSize = this.settings.gateway().batchSize();
+		List<BrokerInbox.Delivery> taken = new ArrayList<>(batchSize);
+		while (this.running) {
+			try {
+				if (!this.inbox.take(taken, batchSize, 200, TimeUnit.MILLISECONDS)) {
+					continue;
+				}
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			this.pumping = true;
+			for (BrokerInbox.Delivery delivery : taken) {
+				received(null, null, 0, 1, delivery.topic(), delivery.payload(), delivery);
+			}
+			taken.clear();
+			this.pumping = false;
+		}
+	}
+
+	/**
+	 * Judges a message on its session's thread (or the inbox's) and hands it to the writer of its device (or of
+	 * alarms).
+	 */
+	private void received(Session session, MqttClient client, int messageId, int qos, String topic, byte[] payload,
+			BrokerInbox.Delivery delivery) {
 		EventValidator.Verdict verdict = this.validator.judge(topic, payload, this.clock.instant());
 		int lane;
 		if (!verdict.accepted()) {
@@ -311,27 +419,29 @@ public class MqttGateway implements SmartLifecycle {
 		else {
 			lane = this.partitions.writer(verdict.device().id());
 		}
-		this.writers.get(lane).queue.add(new Inbound(session, client, message.getId(), message.getQos(), topic,
-				payload.length, verdict));
+		this.writers.get(lane).queue
+			.add(new Inbound(session, client, messageId, qos, topic, payload.length, verdict, delivery));
 	}
 
-	/** Writes a batch, retrying while the database is away; acknowledges only what was written. */
-	private void writeUntilStored(List<Inbound> batch) throws InterruptedException {
+	/**
+	 * Writes a batch, retrying while the database is away; acknowledges only what was written. False when the gateway
+	 * stopped before the batch was stored.
+	 */
+	private boolean writeUntilStored(List<Inbound> batch) throws InterruptedException {
 		Instant now = this.clock.instant();
 		List<EventValidator.Verdict> verdicts = new ArrayList<>(batch.size());
-		List<Inbound> refusals = new ArrayList<>();
 		for (Inbound message : batch) {
 			if (message.verdict().accepted()) {
 				verdicts.add(message.verdict());
 			}
-			else {
-				refusals.add(message);
-			}
 		}
 		while (this.running) {
 			try {
-				this.ingestor.ingest(verdicts);
+				List<EventValidator.Verdict> unreadable = this.ingestor.store(verdicts);
+				List<Inbound> refusals = refusals(batch, unreadable);
 				recordRefusals(refusals, now);
+				this.accepted.addAndGet(batch.size() - refusals.size());
+				this.rejected.addAndGet(refusals.size());
 				break;
 			}
 			catch (RuntimeException ex) {
@@ -340,13 +450,28 @@ public class MqttGateway implements SmartLifecycle {
 			}
 		}
 		if (!this.running) {
-			return;
+			return false; // perhaps stored, not acknowledged: delivered or given back again, the inbox drops the repeat
 		}
-		this.accepted.addAndGet(verdicts.size());
-		this.rejected.addAndGet(refusals.size());
 		for (Inbound message : batch) {
-			message.session().acknowledge(message);
+			if (message.session() != null) {
+				message.session().acknowledge(message);
+			}
 		}
+		return true;
+	}
+
+	/** The batch's refused messages: refused by the validator, or unreadable to the database. */
+	private static List<Inbound> refusals(List<Inbound> batch, List<EventValidator.Verdict> unreadable) {
+		List<Inbound> refusals = new ArrayList<>();
+		for (Inbound message : batch) {
+			if (!message.verdict().accepted()) {
+				refusals.add(message);
+			}
+			else if (!unreadable.isEmpty() && unreadable.stream().anyMatch(verdict -> verdict == message.verdict())) {
+				refusals.add(message.refused(EventValidator.Reason.MALFORMED));
+			}
+		}
+		return refusals;
 	}
 
 	private void recordRefusals(List<Inbound> refusals, Instant now) {
@@ -623,7 +748,7 @@ public class MqttGateway implements SmartLifecycle {
 
 		@Override
 		public void messageArrived(String topic, MqttMessage message) {
-			received(this.session, this.client, topic, message);
+			received(this.session, this.client, message.getId(), message.getQos(), topic, message.getPayload(), null);
 		}
 
 		@Override
@@ -649,6 +774,9 @@ public class MqttGateway implements SmartLifecycle {
 	private final class Writer {
 
 		private final BlockingQueue<Inbound> queue = new LinkedBlockingQueue<>();
+
+		/** A batch the writer took and did not store before it was stopped (in process: given back). */
+		private final List<Inbound> unstored = new ArrayList<>();
 
 		private final Thread thread;
 
@@ -690,12 +818,16 @@ public class MqttGateway implements SmartLifecycle {
 					yieldToAlarms();
 					batch.add(first);
 					this.queue.drainTo(batch, batchSize - 1);
+					boolean stored = false;
 					try {
-						writeUntilStored(batch);
+						stored = writeUntilStored(batch);
 					}
 					finally {
 						if (this.alarms) {
 							MqttGateway.this.urgentPending.addAndGet(-batch.size());
+						}
+						if (!stored) {
+							this.unstored.addAll(batch);
 						}
 					}
 				}
@@ -720,16 +852,23 @@ public class MqttGateway implements SmartLifecycle {
 			}
 		}
 
+		/** The deliveries of what this stopped writer took or was given and did not store, in their order. */
+		void unstored(List<BrokerInbox.Delivery> into) {
+			this.unstored.forEach(message -> into.add(message.delivery()));
+			this.queue.forEach(message -> into.add(message.delivery()));
+		}
+
 		void clear() {
 			this.queue.clear();
+			this.unstored.clear();
 		}
 
 	}
 
 	/** Publishes queued commands (docs/devices.md) and marks them sent. */
 	void sendPendingCommands() {
-		MqttClient current = anyClient();
-		if (current == null) {
+		MqttClient current = this.inProcess ? null : anyClient();
+		if (current == null && !(this.inProcess && this.broker.isRunning())) {
 			return;
 		}
 		try {
@@ -740,8 +879,14 @@ public class MqttGateway implements SmartLifecycle {
 					""").query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3),
 					rs.getString(4) }).list();
 			for (Object[] command : pending) {
-				current.publish(Topics.commands((String) command[1], (String) command[2]),
-						((String) command[3]).getBytes(StandardCharsets.UTF_8), 1, false);
+				String topic = Topics.commands((String) command[1], (String) command[2]);
+				byte[] payload = ((String) command[3]).getBytes(StandardCharsets.UTF_8);
+				if (current != null) {
+					current.publish(topic, payload, 1, false);
+				}
+				else if (!this.broker.publish(topic, payload)) {
+					return;
+				}
 				this.jdbc.sql("update iot.device_command set sent_at = :at where id = :id")
 					.param("at", Timestamp.from(this.clock.instant())).param("id", command[0]).update();
 			}

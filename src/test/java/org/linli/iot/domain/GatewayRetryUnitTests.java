@@ -26,9 +26,12 @@ class GatewayRetryUnitTests {
 		}
 		IotSettings settings = new IotSettings(
 				new IotSettings.Broker(false, "127.0.0.1", 0, "tcp://127.0.0.1:" + port, null, null, 0),
-				new IotSettings.Gateway("retry-test", 0, null, null, 0, Duration.ofMillis(100), 0, 0, 0, null), null, null, null,
+				new IotSettings.Gateway("retry-test", 0, null, null, 0, Duration.ofMillis(100), 0, 0, 0, null,
+						null, 0),
+				null, null, null,
 				null);
-		MqttGateway gateway = new MqttGateway(settings, null, null, null, null, null, null, null, Clock.systemUTC());
+		MqttGateway gateway = new MqttGateway(settings, null, null, null, null, null, null, null, null,
+				Clock.systemUTC());
 		gateway.start();
 		Server broker = new Server();
 		try {
