@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -79,9 +82,10 @@ class IotBenchmark {
 
 		AtomicBoolean loadRunning = new AtomicBoolean(true);
 		List<Long> latencies = new ArrayList<>();
-		List<Long> alarmSeen = new ArrayList<>();
+		List<long[]> stages = new ArrayList<>();
+		Map<String, Instant> smokeSent = new LinkedHashMap<>();
 		Thread smoke = Thread.ofPlatform().name("bench-smoke")
-			.start(() -> probeSmoke(loadRunning, latencies, alarmSeen));
+			.start(() -> probeSmoke(loadRunning, latencies, stages, smokeSent));
 		LeanDevices.Stats stats;
 		try (load) {
 			stats = load.run(traffic, rate, Duration.ofSeconds(seconds), Duration.ofSeconds(30));
@@ -116,16 +120,23 @@ class IotBenchmark {
 			report.add("smoke -> staff notice (n=%d): p50 %d ms, p90 %d ms, p99 %d ms, max %d ms".formatted(
 					sorted.length, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1]));
 		}
-		long[] committed = alarmSeen.stream().mapToLong(Long::longValue).sorted().toArray();
-		if (committed.length > 0) {
-			report.add("of which: smoke publish -> its alarm committed (n=%d): p50 %d ms, p90 %d ms, p99 %d ms, max %d ms"
-				.formatted(committed.length, pct(committed, 50), pct(committed, 90), pct(committed, 99),
-						committed[committed.length - 1]));
-		}
-		report.add("gateway batch size %s, sessions %s, writers %s (+1 for alarms)".formatted(
+		// where the smoke's time went: publish -> a writer took it (device_event.received_at) -> the notification
+		// listener began writing the notice (notice.created_at) -> the notice committed (seen by the probe)
+		Map<String, Instant> took = new java.util.HashMap<>();
+		this.jdbc.sql("select event_id, received_at from iot.device_event where device_id = 'xfl-smoke-b1'"
+				+ " and event_id like 'bench-smoke-%'")
+			.query((rs, i) -> took.put(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+		long[] toWriter = smokeSent.entrySet().stream().filter(e -> took.containsKey(e.getKey()))
+			.mapToLong(e -> Duration.between(e.getValue(), took.get(e.getKey())).toMillis()).sorted().toArray();
+		long[] toListener = stages.stream().mapToLong(s -> s[1]).sorted().toArray();
+		long[] listenerToVisible = stages.stream().mapToLong(s -> s[0] - s[1]).sorted().toArray();
+		report.add("of which: publish -> a writer took it %s; publish -> the notice's listener began %s; listener"
+				.formatted(spread(toWriter), spread(toListener)) + " began -> notice visible " + spread(listenerToVisible));
+		report.add("gateway: in process %s, batch size %s, sessions %s, bulk writers %s (+1 for alarms)".formatted(
+				System.getProperty("linli.iot.gateway.in-process", "true"),
 				System.getProperty("linli.iot.gateway.batch-size", "1000"),
 				System.getProperty("linli.iot.gateway.sessions", "default"),
-				System.getProperty("linli.iot.gateway.writers", "2")));
+				System.getProperty("linli.iot.gateway.writers", "default")));
 		report.forEach(System.out::println);
 		Files.write(Path.of("target/iot-benchmark.txt"), report, StandardCharsets.UTF_8);
 		assertThat(events).isEqualTo(stats.acknowledged());
@@ -139,7 +150,8 @@ class IotBenchmark {
 	}
 
 	/** Smoke, wait for the first staff notice of its alarm, clear, wait until cleared; again while the load runs. */
-	private void probeSmoke(AtomicBoolean loadRunning, List<Long> latencies, List<Long> alarmSeen) {
+	private void probeSmoke(AtomicBoolean loadRunning, List<Long> latencies, List<long[]> stages,
+			Map<String, Instant> taken) {
 		try (MqttDevice detector = MqttDevice.connect(this.gateway.brokerUrl(), "xingfuli", "xfl-smoke-b1",
 				"Demo@2026")) {
 			Thread.sleep(1000); // let the load reach its rate
@@ -148,27 +160,27 @@ class IotBenchmark {
 				String id = "bench-smoke-" + UUID.randomUUID().toString().substring(0, 8) + "-" + n++;
 				long sent = System.nanoTime();
 				detector.publish(MqttDevice.event(id, "SMOKE", "\"level\":2"));
+				Instant sentAt = Instant.now();
 				boolean noticed = false;
-				boolean seen = false;
 				while (System.nanoTime() - sent < Duration.ofSeconds(30).toNanos()) {
-					if (!seen && this.jdbc.sql("select count(*) from iot.alarm where device_id = 'xfl-smoke-b1'"
-							+ " and state = 'ACTIVE'").query(Long.class).single() > 0) {
-						seen = true;
-						alarmSeen.add((System.nanoTime() - sent) / 1_000_000);
-					}
-					Long count = this.jdbc.sql("""
-							select count(*) from notification.notice n
+					// when the notice was written (its transaction began), once it is visible (committed)
+					java.sql.Timestamp written = this.jdbc.sql("""
+							select min(n.created_at) from notification.notice n
 							  join iot.alarm a on n.dedup_key = 'alarm:' || a.id || ':raised'
 							 where a.device_id = 'xfl-smoke-b1' and a.state = 'ACTIVE'
-							""").query(Long.class).single();
-					if (count > 0) {
+							""").query(java.sql.Timestamp.class).list().stream().filter(java.util.Objects::nonNull)
+						.findFirst().orElse(null);
+					if (written != null) {
 						noticed = true;
+						long total = (System.nanoTime() - sent) / 1_000_000;
+						latencies.add(total);
+						stages.add(new long[] { total, Duration.between(sentAt, written.toInstant()).toMillis() });
 						break;
 					}
 					Thread.sleep(2);
 				}
 				if (noticed) {
-					latencies.add((System.nanoTime() - sent) / 1_000_000);
+					taken.put(id, sentAt);
 				}
 				detector.publish(MqttDevice.event(id + "-c", "SMOKE", "\"state\":\"CLEARED\""));
 				while (this.jdbc.sql("select count(*) from iot.alarm where device_id = 'xfl-smoke-b1' and state = 'ACTIVE'")
@@ -181,6 +193,11 @@ class IotBenchmark {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static String spread(long[] sorted) {
+		return sorted.length == 0 ? "(none)" : "p50 %d / p90 %d / p99 %d ms".formatted(pct(sorted, 50), pct(sorted, 90),
+				pct(sorted, 99));
 	}
 
 	private static long pct(long[] sorted, int p) {

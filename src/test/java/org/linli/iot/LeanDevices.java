@@ -95,28 +95,41 @@ final class LeanDevices implements AutoCloseable {
 
 	/**
 	 * Plays the traffic at the rate for the duration, then waits (at most {@code drain}) until every message was sent
-	 * and acknowledged.
+	 * and acknowledged. The messages are made before the clock starts, each with the time it is due as its
+	 * {@code occurredAt}, so that making JSON does not take the machine from what is measured.
 	 */
 	Stats run(Traffic traffic, int rate, Duration duration, Duration drain) throws InterruptedException {
+		int total = (int) (rate * duration.toSeconds());
+		Duration lead = Duration.ofSeconds(3); // to make them all, before the first is due
+		OffsetDateTime start = OffsetDateTime.now(this.clock).plus(lead);
+		Connection[] to = new Connection[total];
+		byte[][] payloads = new byte[total][];
+		for (int i = 0; i < total; i++) {
+			Duration at = Duration.ofNanos((long) (i * 1e9 / rate));
+			Traffic.Message message = traffic.next(at, start.plus(at)).getLast();
+			to[i] = this.connections.get(message.device().id());
+			payloads[i] = message.json().getBytes(StandardCharsets.UTF_8);
+		}
+		long wait = Duration.between(OffsetDateTime.now(this.clock), start).toMillis();
+		if (wait > 0) {
+			Thread.sleep(wait);
+		}
 		CountDownLatch done = new CountDownLatch(1);
 		long started = System.nanoTime();
-		long[] sent = { 0 };
+		int[] sent = { 0 };
 		this.loop.execute(new Runnable() {
 			@Override
 			public void run() {
 				long elapsed = System.nanoTime() - started;
-				if (elapsed >= duration.toNanos()) {
+				int due = (int) Math.min(total, elapsed / 1e9 * rate + 1);
+				for (; sent[0] < due; sent[0]++) {
+					to[sent[0]].offer(payloads[sent[0]]);
+				}
+				LeanDevices.this.connections.values().forEach(Connection::flush);
+				if (sent[0] >= total) {
 					done.countDown();
 					return;
 				}
-				long due = (long) (elapsed / 1e9 * rate) + 1;
-				OffsetDateTime now = OffsetDateTime.now(LeanDevices.this.clock);
-				for (; sent[0] < due; sent[0]++) {
-					for (Traffic.Message message : traffic.next(Duration.ofNanos(elapsed), now)) {
-						LeanDevices.this.connections.get(message.device().id()).offer(message.json());
-					}
-				}
-				LeanDevices.this.connections.values().forEach(Connection::flush);
 				LeanDevices.this.loop.schedule(this, 1, TimeUnit.MILLISECONDS);
 			}
 		});
@@ -162,7 +175,7 @@ final class LeanDevices implements AutoCloseable {
 
 		private final CompletableFuture<Void> accepted = new CompletableFuture<>();
 
-		private final ArrayDeque<String> waiting = new ArrayDeque<>();
+		private final ArrayDeque<byte[]> waiting = new ArrayDeque<>();
 
 		/** Packet ids in use (unacknowledged). */
 		private final BitSet inUse = new BitSet(65_536);
@@ -180,7 +193,7 @@ final class LeanDevices implements AutoCloseable {
 			this.topic = topic;
 		}
 
-		void offer(String json) {
+		void offer(byte[] json) {
 			if (this.inFlight < LeanDevices.this.window && this.waiting.isEmpty()) {
 				send(json);
 			}
@@ -189,7 +202,7 @@ final class LeanDevices implements AutoCloseable {
 			}
 		}
 
-		private void send(String json) {
+		private void send(byte[] json) {
 			int id = this.lastId;
 			do {
 				id = id % 65_535 + 1;
@@ -200,7 +213,7 @@ final class LeanDevices implements AutoCloseable {
 			this.inFlight++;
 			LeanDevices.this.published++;
 			this.channel.write(MqttMessageBuilders.publish().topicName(this.topic).qos(MqttQoS.AT_LEAST_ONCE)
-				.retained(false).messageId(id).payload(Unpooled.wrappedBuffer(json.getBytes(StandardCharsets.UTF_8)))
+				.retained(false).messageId(id).payload(Unpooled.wrappedBuffer(json))
 				.build(), this.channel.voidPromise());
 			this.written = true;
 		}

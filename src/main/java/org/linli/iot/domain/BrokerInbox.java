@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 import io.moquette.interception.InterceptHandler;
@@ -51,6 +53,13 @@ class BrokerInbox implements InterceptHandler {
 	/** Alarm devices' messages: taken before the others. */
 	private final LinkedBlockingDeque<Delivery> urgent = new LinkedBlockingDeque<>();
 
+	/** Signals the waiting taker; a publish takes the lock only while somebody waits. */
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition arrived = this.lock.newCondition();
+
+	private volatile boolean waiting;
+
 	/** Whether a device (by id) is an alarm device. */
 	private final Predicate<String> alarmDevice;
 
@@ -93,17 +102,29 @@ class BrokerInbox implements InterceptHandler {
 	 * Takes the alarm devices' messages, then the others, up to max in all; waits up to the timeout when there is none.
 	 */
 	boolean take(List<Delivery> into, int max, long timeout, TimeUnit unit) throws InterruptedException {
-		this.urgent.drainTo(into, max);
-		if (into.isEmpty()) {
-			Delivery first = this.deliveries.poll(timeout, unit);
-			if (first == null) {
-				return false;
-			}
-			into.add(first);
+		if (drainTo(into, max)) {
+			return true;
 		}
-		this.urgent.drainTo(into, max - into.size()); // an alarm that came while waiting
+		long left = unit.toNanos(timeout);
+		this.lock.lockInterruptibly();
+		try {
+			this.waiting = true;
+			// a message added before the flag was seen is found here; one added after it signals
+			while (!drainTo(into, max) && left > 0) {
+				left = this.arrived.awaitNanos(left);
+			}
+		}
+		finally {
+			this.waiting = false;
+			this.lock.unlock();
+		}
+		return !into.isEmpty();
+	}
+
+	private boolean drainTo(List<Delivery> into, int max) {
+		this.urgent.drainTo(into, max);
 		this.deliveries.drainTo(into, max - into.size());
-		return true;
+		return !into.isEmpty();
 	}
 
 	/** Messages taken but not stored go back in front of their lane, in their order, for the next gateway. */
@@ -132,6 +153,15 @@ class BrokerInbox implements InterceptHandler {
 				String device = message.getUsername();
 				boolean alarms = device != null && this.alarmDevice.test(device);
 				(alarms ? this.urgent : this.deliveries).add(new Delivery(topic, bytes, alarms));
+				if (this.waiting) {
+					this.lock.lock();
+					try {
+						this.arrived.signal();
+					}
+					finally {
+						this.lock.unlock();
+					}
+				}
 			}
 		}
 		finally {

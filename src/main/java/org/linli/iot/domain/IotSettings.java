@@ -41,8 +41,8 @@ public record IotSettings(Broker broker, Gateway gateway, Duration offlineAfter,
 	 * time may lie in the future or the past, the largest batch written at once, the reconnect delay, the in-flight
 	 * window asked of the broker, the number of MQTT sessions (0: 8 with the embedded broker, whose window is 10
 	 * messages a session; 1 with an external broker, one wildcard subscription), the number of writer threads for
-	 * ordinary events (besides the one for alarm events), how often the sessions' subscriptions are checked
-	 * against the device registry, whether the gateway takes the embedded broker's messages in process instead of
+	 * ordinary events (besides the one for alarm events; 0: see {@link #writers(boolean)}), how often the sessions'
+	 * subscriptions are checked against the device registry, whether the gateway takes the embedded broker's messages in process instead of
 	 * through MQTT sessions (default: yes) and how many messages may wait there before the broker refuses more
 	 * (ADR 0013).
 	 */
@@ -58,9 +58,17 @@ public record IotSettings(Broker broker, Gateway gateway, Duration offlineAfter,
 			batchSize = batchSize <= 0 ? 1000 : batchSize;
 			reconnectDelay = reconnectDelay == null ? Duration.ofSeconds(2) : reconnectDelay;
 			maxInflight = maxInflight <= 0 ? 100 : maxInflight;
-			writers = writers <= 0 ? 2 : writers;
 			resubscribeEvery = resubscribeEvery == null ? Duration.ofSeconds(30) : resubscribeEvery;
 			inboxLimit = inboxLimit <= 0 ? 200_000 : inboxLimit;
+		}
+
+		/**
+		 * The bulk writers (besides the priority writer): the setting, else one in process, two with sessions. In
+		 * process one writer stores as much as two on two cores (the CPU is the limit either way) and leaves the
+		 * priority writer more of it: smoke reached its notice faster (docs/performance.md, IoT).
+		 */
+		public int writers(boolean inProcess) {
+			return this.writers > 0 ? this.writers : inProcess ? 1 : 2;
 		}
 
 		/** Whether the gateway takes the broker's messages in process: only from the embedded broker. */

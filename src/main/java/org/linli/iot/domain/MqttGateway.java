@@ -144,7 +144,7 @@ public class MqttGateway implements SmartLifecycle {
 		IotSettings.Gateway gateway = this.settings.gateway();
 		this.inProcess = gateway.inProcess(this.settings.broker().embedded());
 		this.partitions = new GatewayPartitions(this.inProcess ? 1 : gateway.sessions(this.settings.broker().embedded()),
-				gateway.writers());
+				gateway.writers(this.inProcess));
 		this.urgentPending.set(0);
 		List<Writer> lanes = new ArrayList<>();
 		for (int i = 0; i <= this.partitions.writers(); i++) {

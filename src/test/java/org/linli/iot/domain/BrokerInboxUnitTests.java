@@ -62,6 +62,28 @@ class BrokerInboxUnitTests {
 	}
 
 	@Test
+	void aWaitingTakerWakesForAnAlarmAsForAnyMessage() throws Exception {
+		BrokerInbox roomy = new BrokerInbox(100, "smoke-1"::equals);
+		roomy.open();
+		for (String device : List.of("smoke-1", "door-1")) {
+			java.util.concurrent.CompletableFuture<List<BrokerInbox.Delivery>> taken = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> {
+					List<BrokerInbox.Delivery> into = new ArrayList<>();
+					try {
+						roomy.take(into, 10, 1, TimeUnit.HOURS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					return into;
+				});
+			Thread.sleep(50); // let it wait
+			publish(roomy, device, "x");
+			assertThat(texts(taken.get(30, TimeUnit.SECONDS))).as(device).containsExactly("x");
+		}
+	}
+
+	@Test
 	void theGatewaysOwnPublishesAreNotEvents() {
 		this.inbox.open();
 		publish(this.inbox, BrokerSecurity.GATEWAY_USERNAME, "command");

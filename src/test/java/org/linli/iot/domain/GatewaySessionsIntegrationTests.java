@@ -80,7 +80,7 @@ class GatewaySessionsIntegrationTests {
 			.content(Api.json(Map.of("code", this.code, "name", "会话测试小区", "address", "测试路2号"))))
 			.andExpect(status().isCreated()).andReturn()).get("id").asString());
 		this.partitions = new GatewayPartitions(this.settings.gateway().sessions(this.settings.broker().embedded()),
-				this.settings.gateway().writers());
+				this.settings.gateway().writers(false));
 		await().atMost(Duration.ofSeconds(30)).until(this.gateway::connected);
 	}
 
