@@ -8,14 +8,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
-import io.moquette.interception.InterceptHandler;
-import io.moquette.interception.messages.InterceptAcknowledgedMessage;
-import io.moquette.interception.messages.InterceptConnectMessage;
-import io.moquette.interception.messages.InterceptConnectionLostMessage;
-import io.moquette.interception.messages.InterceptDisconnectMessage;
+import io.moquette.interception.AbstractInterceptHandler;
 import io.moquette.interception.messages.InterceptPublishMessage;
-import io.moquette.interception.messages.InterceptSubscribeMessage;
-import io.moquette.interception.messages.InterceptUnsubscribeMessage;
 import io.netty.buffer.ByteBuf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +32,7 @@ import org.springframework.stereotype.Component;
  * their order.
  */
 @Component
-class BrokerInbox implements InterceptHandler {
+class BrokerInbox extends AbstractInterceptHandler {
 
 	/** A device's message as the broker accepted it, and whether it came from an alarm device. */
 	record Delivery(String topic, byte[] payload, boolean urgent) {
@@ -177,30 +171,6 @@ class BrokerInbox implements InterceptHandler {
 	@Override
 	public Class<?>[] getInterceptedMessageTypes() {
 		return TYPES.clone();
-	}
-
-	@Override
-	public void onConnect(InterceptConnectMessage message) {
-	}
-
-	@Override
-	public void onDisconnect(InterceptDisconnectMessage message) {
-	}
-
-	@Override
-	public void onConnectionLost(InterceptConnectionLostMessage message) {
-	}
-
-	@Override
-	public void onSubscribe(InterceptSubscribeMessage message) {
-	}
-
-	@Override
-	public void onUnsubscribe(InterceptUnsubscribeMessage message) {
-	}
-
-	@Override
-	public void onMessageAcknowledged(InterceptAcknowledgedMessage message) {
 	}
 
 	@Override
